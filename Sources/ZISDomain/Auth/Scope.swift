@@ -1,0 +1,16 @@
+/// A ZIS token scope (spec §2). Raw values are the canonical names used in error titles.
+public enum Scope: String, Sendable, Hashable, CaseIterable {
+    case read
+    case write
+
+    /// Accepts `read`/`write` and their `zis:` synonyms [field].
+    public init?(name: String) {
+        switch name {
+        case "read", "zis:read": self = .read
+        case "write", "zis:write": self = .write
+        default: return nil
+        }
+    }
+
+    public static let nameRule = "scope must be one of read, write, zis:read, zis:write"
+}

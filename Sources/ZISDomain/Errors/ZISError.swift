@@ -1,0 +1,113 @@
+/// Every error the mock answers with, as a value: status, Zendesk `code`/`title`, optional
+/// `detail`, and any extra headers. One renderer (`body`) produces the Zendesk envelope
+/// (spec §1), so no layer hand-writes error JSON.
+public struct ZISError: Error, Sendable, Equatable {
+    public let status: Int
+    public let code: String
+    public let title: String
+    public let detail: String?
+    public let headers: [HeaderField]
+
+    public init(status: Int, code: String, title: String, detail: String? = nil, headers: [HeaderField] = []) {
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.headers = headers
+    }
+
+    /// `{"errors":[{"code":"…","title":"…"}]}`, compact, with `"detail"` after `title` only when set.
+    public var body: [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 64 + code.utf8.count + title.utf8.count + (detail?.utf8.count ?? 0))
+        writer.raw("{\"errors\":[{\"code\":")
+        writer.string(code)
+        writer.raw(",\"title\":")
+        writer.string(title)
+        if let detail {
+            writer.raw(",\"detail\":")
+            writer.string(detail)
+        }
+        writer.raw("}]}")
+        return writer.bytes
+    }
+}
+
+// MARK: - Authentication and authorization (spec §2, in decision order)
+
+extension ZISError {
+    /// No `Authorization` header, an empty one, or a scheme other than Bearer/Basic; also an unknown token.
+    public static let invalidCredentials = ZISError(status: 401, code: "InvalidCredentials", title: "Authentication failed")
+
+    /// Zendesk API-token (Basic) credentials are refused by ZIS endpoints [field].
+    public static let apiTokenNotSupported = ZISError(status: 403, code: "Forbidden", title: "API token is not supported")
+
+    public static let invalidTokenLength = ZISError(status: 401, code: "InvalidCredentials", title: "Token length is invalid")
+
+    /// The token belongs to another integration, or the path names an integration that does not exist.
+    public static let integrationMismatch = ZISError(
+        status: 401, code: "InvalidCredentials", title: "Authorization failed due to integration mismatch")
+
+    public static func missingScope(_ scope: Scope) -> ZISError {
+        ZISError(status: 403, code: "Forbidden", title: "Cannot access this resource. Missing scope \(scope.rawValue)")
+    }
+
+    public static func tooManyRequests(retryAfterSeconds: Int) -> ZISError {
+        ZISError(
+            status: 429, code: "TooManyRequests", title: "Too many requests",
+            headers: [HeaderField(name: "Retry-After", value: String(retryAfterSeconds))])
+    }
+}
+
+// MARK: - Request validation (spec §3, §4)
+
+extension ZISError {
+    /// `parameter` is the query key as the client wrote it after decoding, e.g. `page[size]`.
+    public static func invalidPagination(parameter: String) -> ZISError {
+        ZISError(status: 400, code: "InvalidPaginationParameter", title: "\(parameter) is not valid")
+    }
+
+    /// A request the mock understood but refuses; `detail` names the field (spec §4).
+    public static func badRequest(detail: String) -> ZISError {
+        ZISError(status: 400, code: "BadRequest", title: "Bad Request", detail: detail)
+    }
+
+    /// A connection name already used by any connection type of the integration (spec §4: 409 [field]).
+    public static func conflict(detail: String) -> ZISError {
+        ZISError(status: 409, code: "Conflict", title: "Conflict", detail: detail)
+    }
+}
+
+// MARK: - Routing and malformed HTTP (spec §1: same envelope everywhere). Codes are [ours].
+
+extension ZISError {
+    public static func notFound(detail: String? = nil) -> ZISError {
+        ZISError(status: 404, code: "NotFound", title: "Not Found", detail: detail)
+    }
+
+    /// `allow` lists the methods the path does support, for the `Allow` header.
+    public static func methodNotAllowed(allow: [String]) -> ZISError {
+        ZISError(
+            status: 405, code: "MethodNotAllowed", title: "Method Not Allowed",
+            headers: [HeaderField(name: "Allow", value: allow.joined(separator: ", "))])
+    }
+
+    public static let requestTimeout = ZISError(status: 408, code: "RequestTimeout", title: "Request Timeout")
+
+    public static let payloadTooLarge = ZISError(status: 413, code: "PayloadTooLarge", title: "Payload Too Large")
+
+    public static let uriTooLong = ZISError(status: 414, code: "URITooLong", title: "URI Too Long")
+
+    public static let unsupportedMediaType = ZISError(
+        status: 415, code: "UnsupportedMediaType", title: "Unsupported Media Type",
+        detail: "Content-Type must be application/json")
+
+    public static let headersTooLarge = ZISError(
+        status: 431, code: "RequestHeaderFieldsTooLarge", title: "Request Header Fields Too Large")
+
+    public static let internalServerError = ZISError(status: 500, code: "InternalServerError", title: "Internal Server Error")
+
+    public static let notImplemented = ZISError(status: 501, code: "NotImplemented", title: "Not Implemented")
+
+    public static let httpVersionNotSupported = ZISError(
+        status: 505, code: "HTTPVersionNotSupported", title: "HTTP Version Not Supported")
+}

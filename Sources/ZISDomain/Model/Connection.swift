@@ -1,0 +1,100 @@
+/// One connection of an integration. The name is the identity (unique across all four types
+/// within an integration, spec §3) and the sort key of the store; everything type-specific
+/// lives in `payload`, so typed CRUD (spec §4) can patch fields without touching ordering.
+public struct Connection: Sendable, Equatable {
+    public var name: String
+    /// RFC 3339 UTC text, kept as given so seeded bodies are byte-identical on every run (spec §7).
+    public var createdAt: String
+    public var updatedAt: String
+    public var payload: ConnectionPayload
+
+    public init(name: String, createdAt: String, updatedAt: String, payload: ConnectionPayload) {
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.payload = payload
+    }
+
+    public var type: ConnectionType { payload.type }
+}
+
+/// The type-specific fields. Secrets are stored as given and masked only when rendered (spec §1).
+public enum ConnectionPayload: Sendable, Equatable {
+    case apiKey(APIKeyFields)
+    case basicAuth(BasicAuthFields)
+    case bearerToken(BearerTokenFields)
+    case oauth(OAuthConnectionFields)
+
+    public var type: ConnectionType {
+        switch self {
+        case .apiKey: .apiKey
+        case .basicAuth: .basicAuth
+        case .bearerToken: .bearerToken
+        case .oauth: .oauth
+        }
+    }
+}
+
+public struct APIKeyFields: Sendable, Equatable {
+    public var allowedDomain: String
+    public var headerName: String
+    public var apiKey: String
+
+    public init(allowedDomain: String, headerName: String, apiKey: String) {
+        self.allowedDomain = allowedDomain
+        self.headerName = headerName
+        self.apiKey = apiKey
+    }
+}
+
+public struct BasicAuthFields: Sendable, Equatable {
+    public var allowedDomain: String
+    public var username: String
+    public var password: String
+
+    public init(allowedDomain: String, username: String, password: String) {
+        self.allowedDomain = allowedDomain
+        self.username = username
+        self.password = password
+    }
+}
+
+public struct BearerTokenFields: Sendable, Equatable {
+    public var allowedDomain: String
+    public var token: String
+
+    public init(allowedDomain: String, token: String) {
+        self.allowedDomain = allowedDomain
+        self.token = token
+    }
+}
+
+/// OAuth connections render these fields (spec §3) and no timestamps; all are plain strings
+/// in the mock, defaulting to "" except `tokenType` (spec §7).
+public struct OAuthConnectionFields: Sendable, Equatable {
+    public var accessToken: String
+    public var createdBy: String
+    public var oauthAccessTokenResponseBody: String
+    public var oauthURLSubdomain: String
+    public var permissionScope: String
+    public var refreshToken: String
+    public var tokenExpiry: String
+    public var tokenType: String
+    public var uuid: String
+
+    public init(
+        accessToken: String, createdBy: String = "", oauthAccessTokenResponseBody: String = "",
+        oauthURLSubdomain: String = "", permissionScope: String = "", refreshToken: String = "",
+        tokenExpiry: String = "", tokenType: String = "bearer", uuid: String = ""
+    ) {
+        self.accessToken = accessToken
+        self.createdBy = createdBy
+        self.oauthAccessTokenResponseBody = oauthAccessTokenResponseBody
+        self.oauthURLSubdomain = oauthURLSubdomain
+        self.permissionScope = permissionScope
+        self.refreshToken = refreshToken
+        self.tokenExpiry = tokenExpiry
+        self.tokenType = tokenType
+        self.uuid = uuid
+    }
+}

@@ -1,0 +1,34 @@
+/// A whole mock state in the seed format of spec §7: what `--seed` loads, what admin reset/load
+/// installs, and (later) what the admin export produces.
+public struct Seed: Sendable, Equatable {
+    public var integrations: [SeedIntegration]
+
+    public init(integrations: [SeedIntegration] = []) {
+        self.integrations = integrations
+    }
+}
+
+public struct SeedIntegration: Sendable, Equatable {
+    public var name: String
+    public var tokens: [SeedToken]
+    /// All four types in one list; the store orders them by name.
+    public var connections: [Connection]
+    public var oauthClients: [OAuthClient]
+
+    public init(name: String, tokens: [SeedToken] = [], connections: [Connection] = [], oauthClients: [OAuthClient] = []) {
+        self.name = name
+        self.tokens = tokens
+        self.connections = connections
+        self.oauthClients = oauthClients
+    }
+}
+
+public struct SeedToken: Sendable, Equatable {
+    public var token: String
+    public var scopes: [Scope]
+
+    public init(token: String, scopes: [Scope]) {
+        self.token = token
+        self.scopes = scopes
+    }
+}

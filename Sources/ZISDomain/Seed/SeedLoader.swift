@@ -1,0 +1,45 @@
+/// Loads seed data (spec §7): one file, or a folder whose `*.json` files are merged in
+/// filename order. Any broken rule stops the load with a `SeedError`.
+public enum SeedLoader {
+    public static func load(path: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
+        guard try SeedFiles.isDirectory(path) else {
+            return try parse(try SeedFiles.read(path), file: path, loadTime: loadTime)
+        }
+        let names = try SeedFiles.jsonFileNames(in: path)
+        guard !names.isEmpty else { throw SeedError(file: path, rule: "folder contains no *.json seed files") }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        var claimed = SeedDecoder.ClaimedNames()
+        var merged = Seed()
+        for name in names {
+            let file = "\(folder)/\(name)"
+            var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: claimed)
+            merged.integrations += try decoder.decodeDocument(try document(try SeedFiles.read(file), file: file)).integrations
+            claimed = decoder.claimed
+        }
+        return merged
+    }
+
+    /// `file` only names the source in error messages.
+    public static func parse(_ bytes: [UInt8], file: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
+        var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
+        return try decoder.decodeDocument(try document(bytes, file: file))
+    }
+
+    /// `seed-data/default.json`, compiled into the binary so the server starts without any file.
+    public static let defaultSeed: Seed = {
+        do {
+            return try parse(Array(DefaultSeed.json.utf8), file: DefaultSeed.sourcePath)
+        } catch {
+            // A test loads the embedded seed, so this can only fire in a build that skipped the tests.
+            fatalError("embedded default seed does not load: \(error)")
+        }
+    }()
+
+    private static func document(_ bytes: [UInt8], file: String) throws(SeedError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw SeedError(file: file, position: error.position, path: "", rule: "invalid JSON: \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The whole mutable state behind `ZISService`'s lock: integrations and who may access them.
+struct ServiceState: Sendable {
+    var integrations: [String: IntegrationState]
+    var authorizer: Authorizer
+
+    init(seed: Seed) {
+        var integrations: [String: IntegrationState] = [:]
+        var tokens = TokenRegistry()
+        for integration in seed.integrations where integrations[integration.name] == nil {
+            integrations[integration.name] = IntegrationState(
+                name: integration.name, connections: integration.connections, oauthClients: integration.oauthClients)
+            for seedToken in integration.tokens {
+                tokens.register(
+                    token: seedToken.token,
+                    grant: TokenGrant(integration: integration.name, scopes: Set(seedToken.scopes)))
+            }
+        }
+        self.integrations = integrations
+        self.authorizer = Authorizer(tokens: tokens)
+    }
+}

@@ -1,0 +1,113 @@
+import Synchronization
+
+/// The domain's front door: all ZIS state and every operation the routing layer calls.
+/// Safe to call from many threads: state sits behind one mutex, held only for lookups and
+/// writes; rendering a page happens outside it from a copy-on-write snapshot.
+public final class ZISService: Sendable {
+    private let state: Mutex<ServiceState>
+
+    public init(seed: Seed) {
+        state = Mutex(ServiceState(seed: seed))
+    }
+
+    /// Replaces the whole state atomically (admin reset/load). The new state is built before
+    /// the lock is taken, so readers are blocked only for the swap.
+    public func replaceState(with seed: Seed) {
+        let replacement = ServiceState(seed: seed)
+        state.withLock { $0 = replacement }
+    }
+
+    /// The spec §2 decision for any ZIS endpoint; returns the token's grant.
+    public func authorize(authorization: String?, integration: String, required: Scope = .write) throws(ZISError) -> TokenGrant {
+        try state.withLock { state throws(ZISError) in
+            try state.authorizer.authorize(authorization: authorization, integration: integration, required: required)
+        }
+    }
+
+    /// `GET /api/services/zis/integrations/{integration}/connections/all` (spec §3).
+    /// `authorization` is the raw header value or nil; `query` holds percent-decoded pairs in
+    /// request order. Auth is checked on every call, before pagination errors (spec §2 order).
+    public func listAllConnections(integration: String, authorization: String?, query: [(String, String)]) -> Result<[UInt8], ZISError> {
+        // Parsing needs no state, so it happens outside the lock; its error is reported only after auth.
+        let parsedRequest = Result { () throws(ZISError) in try PageRequest.parse(query: query) }
+        let lookup = state.withLock { state -> Result<PageLookup, ZISError> in
+            do throws(ZISError) {
+                _ = try state.authorizer.authorize(authorization: authorization, integration: integration, required: .write)
+                let request = try parsedRequest.get()
+                // Tokens exist only for existing integrations, so a successful authorization implies this.
+                guard let integrationState = state.integrations[integration] else { throw .integrationMismatch }
+                if let body = integrationState.pageCache.body(for: request) { return .success(.cached(body)) }
+                return .success(.miss(request, integrationState.connections, version: integrationState.version))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch lookup {
+        case .failure(let error):
+            return .failure(error)
+        case .success(.cached(let body)):
+            return .success(body)
+        case .success(.miss(let request, let connections, let version)):
+            let body = ConnectionListRenderer.render(connections.page(for: request))
+            state.withLock { state in
+                guard state.integrations[integration]?.version == version else { return }
+                state.integrations[integration]?.pageCache.store(body, for: request)
+            }
+            return .success(body)
+        }
+    }
+
+    /// What the locked part of a list call found: a cached body, or a snapshot to render from.
+    private enum PageLookup {
+        case cached([UInt8])
+        case miss(PageRequest, NameIndex<Connection>, version: UInt64)
+    }
+
+    // MARK: Connection writes and lookups (typed CRUD, spec §4, builds on these)
+
+    /// Adds a connection; 404 for an unknown integration, 409 when the name is taken by any type.
+    public func insertConnection(_ connection: Connection, integration: String) throws(ZISError) {
+        try state.withLock { state throws(ZISError) in
+            guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
+            guard state.integrations[integration]!.insert(connection) else {
+                throw .conflict(detail: "A connection named \(connection.name) already exists")
+            }
+        }
+    }
+
+    /// Replaces the connection with the same name and returns the previous value; 404 if absent.
+    @discardableResult
+    public func replaceConnection(_ connection: Connection, integration: String) throws(ZISError) -> Connection {
+        try state.withLock { state throws(ZISError) in
+            guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
+            guard let old = state.integrations[integration]!.replace(connection) else {
+                throw Self.unknownConnection(connection.name)
+            }
+            return old
+        }
+    }
+
+    /// Removes a connection and returns it; 404 if the integration or connection does not exist.
+    @discardableResult
+    public func removeConnection(named name: String, integration: String) throws(ZISError) -> Connection {
+        try state.withLock { state throws(ZISError) in
+            guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
+            guard let removed = state.integrations[integration]!.remove(named: name) else {
+                throw Self.unknownConnection(name)
+            }
+            return removed
+        }
+    }
+
+    public func connection(named name: String, integration: String) -> Connection? {
+        state.withLock { $0.integrations[integration]?.connections.element(named: name) }
+    }
+
+    private static func unknownIntegration(_ name: String) -> ZISError {
+        .notFound(detail: "Integration \(name) does not exist")
+    }
+
+    private static func unknownConnection(_ name: String) -> ZISError {
+        .notFound(detail: "Connection \(name) does not exist")
+    }
+}

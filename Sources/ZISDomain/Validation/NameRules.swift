@@ -1,0 +1,50 @@
+/// The character-class and length rules shared by seeds, cursors and (later) request bodies,
+/// so the seed loader and the API can never disagree about what a valid name is.
+public enum NameRules {
+    /// Connection names: 3–64 characters of `A-Z a-z 0-9 _ -` (spec §4 [doc]).
+    public static let connectionNameLengths = 3...64
+    public static let connectionNameRule = "name must be 3-64 characters of A-Z a-z 0-9 _ -"
+
+    /// Integration names: 1–64 of the same characters [ours] (they appear in URL paths unescaped).
+    public static let integrationNameLengths = 1...64
+    public static let integrationNameRule = "integration name must be 1-64 characters of A-Z a-z 0-9 _ -"
+
+    /// Cursors: any 1–64 name characters are a position, even if no connection has that name (spec §3).
+    public static let cursorLengths = 1...64
+
+    /// Token lengths outside this range cannot be ZIS tokens (spec §2 [ours]); counted in UTF-8 bytes.
+    public static let tokenLengths = 8...512
+    public static let tokenRule = "token must be 8-512 characters"
+
+    public static func isValidConnectionName(_ name: String) -> Bool {
+        isNameText(name, lengths: connectionNameLengths)
+    }
+
+    public static func isValidIntegrationName(_ name: String) -> Bool {
+        isNameText(name, lengths: integrationNameLengths)
+    }
+
+    public static func isValidCursor(_ cursor: String) -> Bool {
+        isNameText(cursor, lengths: cursorLengths)
+    }
+
+    public static func isValidTokenLength(_ token: String) -> Bool {
+        tokenLengths.contains(token.utf8.count)
+    }
+
+    /// Being ASCII-only, such names sort the same by `String` comparison and by bytes (spec §3).
+    static func isNameText(_ text: String, lengths: ClosedRange<Int>) -> Bool {
+        let utf8 = text.utf8
+        return lengths.contains(utf8.count) && utf8.allSatisfy(isNameByte)
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ZISDomain
+import ZISMockHTTP
+import ZISMockSockets
+
+/// Everything a zis-mock server is started with, as a plain value with defaults.
+public struct ZISMockConfiguration: Sendable {
+    /// Loopback by default: a test double should not be reachable from the network unless asked.
+    public var host = "127.0.0.1"
+    /// 0 asks the kernel for a free port; read it back from `ZISMockServer.baseURL`.
+    public var port: UInt16 = 0
+    public var seed: Seed = SeedLoader.defaultSeed
+    public var limits = HTTPLimits()
+    /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
+    public var tuning = SocketTuning()
+
+    public init() {}
+
+    /// The socket-layer settings other than the address.
+    public struct SocketTuning: Sendable {
+        public var loopCount: Int?
+        public var maxConnections = 10_000
+        public var requestTimeoutMilliseconds: Int64 = 10_000
+        public var idleTimeoutMilliseconds: Int64 = 60_000
+        public var writeTimeoutMilliseconds: Int64 = 30_000
+
+        public init() {}
+    }
+
+    func httpConfiguration() throws(SocketError) -> HTTPServerConfiguration {
+        var sockets = SocketServerConfiguration(address: try SocketAddress(host: host, port: port))
+        if let loops = tuning.loopCount { sockets.loopCount = loops }
+        sockets.maxConnections = tuning.maxConnections
+        sockets.requestTimeoutMilliseconds = tuning.requestTimeoutMilliseconds
+        sockets.idleTimeoutMilliseconds = tuning.idleTimeoutMilliseconds
+        sockets.writeTimeoutMilliseconds = tuning.writeTimeoutMilliseconds
+        var http = HTTPServerConfiguration(sockets: sockets)
+        http.limits = limits
+        return http
+    }
+}

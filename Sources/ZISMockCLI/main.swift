@@ -1,0 +1,61 @@
+import Dispatch
+import Glibc
+import ZISDomain
+import ZISMock
+
+/// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
+var environment: [String: String] = [:]
+for name in ["ZIS_MOCK_HOST", "ZIS_MOCK_PORT", "ZIS_MOCK_SEED"] {
+    if let value = getenv(name) { environment[name] = String(cString: value) }
+}
+
+let options: CommandLineOptions
+do {
+    switch try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment) {
+    case .help:
+        StandardStreams.out(CommandLineOptions.usage)
+        exit(0)
+    case .run(let parsed):
+        options = parsed
+    }
+} catch {
+    StandardStreams.error("zis-mock: \(error)\n\n\(CommandLineOptions.usage)")
+    exit(64)
+}
+
+var configuration = ZISMockConfiguration()
+configuration.host = options.host
+configuration.port = options.port
+if let path = options.seedPath {
+    do {
+        configuration.seed = try SeedLoader.load(path: path)
+    } catch {
+        // The seed is checked before the port opens, so a harness never sees a half-started server.
+        StandardStreams.error("zis-mock: cannot load seed: \(error)")
+        exit(66)
+    }
+}
+
+let server: ZISMockServer
+do {
+    server = try ZISMockServer.start(configuration)
+} catch {
+    StandardStreams.error("zis-mock: cannot listen on \(options.host):\(options.port): \(error)")
+    exit(69)
+}
+StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"}"#)
+
+/// SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
+var signalSources: [DispatchSourceSignal] = []
+for signalNumber in [SIGTERM, SIGINT] {
+    signal(signalNumber, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+    source.setEventHandler {
+        server.stop()
+        StandardStreams.out(#"{"event":"stopped"}"#)
+        exit(0)
+    }
+    source.resume()
+    signalSources.append(source)
+}
+dispatchMain()

@@ -1,0 +1,132 @@
+import ZISMockSockets
+
+/// HTTP/1.1 on one connection: frames requests out of the byte stream, answers each in order
+/// (pipelining falls out of answering synchronously), and keeps only the bytes of an unfinished request.
+final class HTTPConnection: ConnectionHandler {
+    private let responder: any HTTPResponder
+    private let limits: HTTPLimits
+    private let encoder: HTTPResponseEncoder
+    /// Bytes of a request that has not fully arrived yet.
+    private var pending: [UInt8] = []
+    private var state = State.awaitingHead
+    private var body: [UInt8] = []
+
+    private enum State {
+        case awaitingHead
+        case readingBody(HTTPRequestHead, RequestTarget, remaining: Int)
+        case readingChunks(HTTPRequestHead, RequestTarget, ChunkedBodyDecoder)
+        case closed
+    }
+
+    init(responder: any HTTPResponder, limits: HTTPLimits, dates: HTTPDateCache) {
+        self.responder = responder
+        self.limits = limits
+        self.encoder = HTTPResponseEncoder(dates: dates)
+    }
+
+    var isMidRequest: Bool {
+        if case .awaitingHead = state { return !pending.isEmpty }
+        if case .closed = state { return false }
+        return true
+    }
+
+    func received(_ bytes: UnsafeRawBufferPointer, output: inout OutputQueue) -> ConnectionDecision {
+        if pending.isEmpty {
+            let consumed = process(bytes, output: &output)
+            if consumed < bytes.count, !isClosed { pending.append(contentsOf: bytes[consumed...]) }
+        } else {
+            pending.append(contentsOf: bytes)
+            let buffered = pending
+            let consumed = buffered.withUnsafeBytes { process($0, output: &output) }
+            pending = isClosed ? [] : Array(buffered[consumed...])
+        }
+        return isClosed ? .closeAfterWriting : .keepOpen
+    }
+
+    private var isClosed: Bool {
+        if case .closed = state { return true }
+        return false
+    }
+
+    /// Handles as many whole requests as `bytes` holds; returns how many bytes it used.
+    private func process(_ bytes: UnsafeRawBufferPointer, output: inout OutputQueue) -> Int {
+        var offset = 0
+        while true {
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+            switch state {
+            case .closed:
+                return bytes.count
+            case .awaitingHead:
+                guard !rest.isEmpty else { return offset }
+                switch HTTPHeadParser.parse(rest, limits: limits) {
+                case .incomplete:
+                    return offset
+                case .failed(let failure):
+                    refuse(failure, output: &output)
+                case .complete(let head, let consumed):
+                    offset += consumed
+                    begin(head, output: &output)
+                }
+            case .readingBody(let head, let target, let remaining):
+                let take = min(remaining, rest.count)
+                body.append(contentsOf: rest[0..<take])
+                offset += take
+                guard take == remaining else {
+                    state = .readingBody(head, target, remaining: remaining - take)
+                    return offset
+                }
+                finish(head, target, output: &output)
+            case .readingChunks(let head, let target, var decoder):
+                state = .awaitingHead  // the decoder is moved out so it is not copied on every chunk
+                switch decoder.decode(rest, into: &body, limit: limits.maxBodyBytes) {
+                case .failure(let failure):
+                    refuse(failure, output: &output)
+                case .success(.needMore):
+                    state = .readingChunks(head, target, decoder)
+                    return bytes.count
+                case .success(.finished(let consumed)):
+                    offset += consumed
+                    finish(head, target, output: &output)
+                }
+            }
+        }
+    }
+
+    private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
+        let target: RequestTarget
+        switch RequestTarget.parse(head.target) {
+        case .failure(let failure):
+            refuse(failure, output: &output)
+            return
+        case .success(let parsed):
+            target = parsed
+        }
+        if head.expectsContinue, head.bodyFraming != .none { output.append("HTTP/1.1 100 Continue\r\n\r\n") }
+        body = []
+        switch head.bodyFraming {
+        case .none: finish(head, target, output: &output)
+        case .length(let length): state = .readingBody(head, target, remaining: length)
+        case .chunked: state = .readingChunks(head, target, ChunkedBodyDecoder())
+        }
+    }
+
+    private func finish(_ head: HTTPRequestHead, _ target: RequestTarget, output: inout OutputQueue) {
+        let request = HTTPRequest(
+            method: head.method, rawPath: target.rawPath, pathSegments: target.pathSegments, query: target.query,
+            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: body)
+        body = []
+        let response = responder.respond(to: request)
+        let keepAlive = head.keepAlive && !response.closesConnection
+        output.append(encoder.head(for: response, version: head.version, keepAlive: keepAlive))
+        if head.method != "HEAD", !HTTPStatus.forbidsBody(response.status) { output.append(response.body) }
+        state = keepAlive ? .awaitingHead : .closed
+    }
+
+    private func refuse(_ failure: HTTPRequestFailure, output: inout OutputQueue) {
+        let response = responder.respond(to: failure)
+        output.append(encoder.head(for: response, version: .http11, keepAlive: false))
+        output.append(response.body)
+        state = .closed
+        pending = []
+    }
+}

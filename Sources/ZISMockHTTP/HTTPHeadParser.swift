@@ -1,0 +1,159 @@
+/// Parses a request head from bytes as a pure function, picohttpparser-style: it either finds a whole
+/// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
+/// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
+public enum HTTPHeadParser {
+    public enum Result {
+        case incomplete
+        /// `consumed` counts the head's bytes, through the blank line.
+        case complete(HTTPRequestHead, consumed: Int)
+        case failed(HTTPRequestFailure)
+    }
+
+    public static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> Result {
+        var cursor = ByteCursor(bytes: bytes)
+        // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
+        while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }
+        let lineStart = cursor.offset
+        switch parseRequestLine(&cursor) {
+        case .incomplete:
+            return cursor.count - lineStart > limits.maxRequestLineBytes ? .failed(.uriTooLong) : .incomplete
+        case .failed(let failure):
+            return .failed(failure)
+        case .parsed(let line):
+            let (method, target, version) = (line.method, line.target, line.version)
+            if cursor.offset - lineStart > limits.maxRequestLineBytes { return .failed(.uriTooLong) }
+            let headersStart = cursor.offset
+            switch parseHeaders(&cursor, limits: limits) {
+            case .incomplete:
+                return cursor.count - headersStart > limits.maxHeaderBytes ? .failed(.headersTooLarge) : .incomplete
+            case .failed(let failure):
+                return .failed(failure)
+            case .parsed(let headers):
+                if cursor.offset - headersStart > limits.maxHeaderBytes { return .failed(.headersTooLarge) }
+                switch HTTPMessageFraming.derive(version: version, headers: headers, limits: limits) {
+                case .failure(let failure):
+                    return .failed(failure)
+                case .success(let framing):
+                    let head = HTTPRequestHead(
+                        method: method, target: target, version: version, headers: headers,
+                        bodyFraming: framing.body, keepAlive: framing.keepAlive, expectsContinue: framing.expectsContinue)
+                    return .complete(head, consumed: cursor.offset)
+                }
+            }
+        }
+    }
+
+    private struct RequestLine {
+        var method: String
+        var target: String
+        var version: HTTPVersion
+    }
+
+    private enum Step<Value> {
+        case incomplete
+        case failed(HTTPRequestFailure)
+        case parsed(Value)
+    }
+
+    private static func parseRequestLine(_ cursor: inout ByteCursor) -> Step<RequestLine> {
+        guard let method = cursor.take(while: \.isTokenCharacter) else { return .incomplete }
+        guard !method.isEmpty else { return .failed(.malformed("The request line does not start with a method.")) }
+        guard let space = cursor.next() else { return .incomplete }
+        guard space == .space else { return .failed(.malformed("The method contains a character that is not allowed.")) }
+        guard let target = cursor.take(while: \.isTargetCharacter) else { return .incomplete }
+        guard !target.isEmpty else { return .failed(.malformed("The request target is missing.")) }
+        guard let afterTarget = cursor.next() else { return .incomplete }
+        guard afterTarget == .space else { return .failed(.malformed("The request target contains a character that is not allowed.")) }
+        let versionText: [UInt8] = Array("HTTP/1.1".utf8)
+        var version: HTTPVersion = .http11
+        for (index, expected) in versionText.enumerated() {
+            guard let byte = cursor.next() else { return .incomplete }
+            if index == 7, byte == UInt8(ascii: "0") {
+                version = .http10
+                continue
+            }
+            if byte != expected {
+                return index >= 5 && byte.isDigit ? .failed(.versionNotSupported) : .failed(.malformed("The HTTP version is not valid."))
+            }
+        }
+        switch cursor.lineEnd() {
+        case nil: return .incomplete
+        case false?: return .failed(.malformed("The request line must end with CRLF."))
+        case true?: return .parsed(RequestLine(method: String(decoding: method, as: UTF8.self), target: String(decoding: target, as: UTF8.self), version: version))
+        }
+    }
+
+    private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits) -> Step<HTTPHeaders> {
+        var headers = HTTPHeaders()
+        while true {
+            guard let first = cursor.peek(0) else { return .incomplete }
+            if first == .cr || first == .lf {
+                switch cursor.lineEnd() {
+                case nil: return .incomplete
+                case false?: return .failed(.malformed("Header lines must end with CRLF."))
+                case true?: return .parsed(headers)
+                }
+            }
+            if first == .space || first == .tab { return .failed(.malformed("Folded header lines are not allowed.")) }
+            guard headers.count < limits.maxHeaderCount else { return .failed(.headersTooLarge) }
+            guard let name = cursor.take(while: \.isTokenCharacter) else { return .incomplete }
+            guard let colon = cursor.next() else { return .incomplete }
+            guard !name.isEmpty, colon == .colon else { return .failed(.malformed("A header name contains a character that is not allowed.")) }
+            guard cursor.take(while: \.isWhitespace) != nil else { return .incomplete }
+            guard var value = cursor.take(while: \.isFieldValueCharacter) else { return .incomplete }
+            switch cursor.lineEnd() {
+            case nil: return .incomplete
+            case false?: return .failed(.malformed("A header value contains a character that is not allowed."))
+            case true?: break
+            }
+            while let last = value.last, last.isWhitespace { value = value.dropLast() }
+            headers.append(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        }
+    }
+}
+
+/// Reads forward through a buffer; every read says `nil` when the bytes run out.
+struct ByteCursor {
+    let bytes: UnsafeRawBufferPointer
+    private(set) var offset = 0
+
+    init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    var count: Int { bytes.count }
+
+    func peek(_ ahead: Int) -> UInt8? {
+        offset + ahead < bytes.count ? bytes[offset + ahead] : nil
+    }
+
+    mutating func advance(_ count: Int) {
+        offset += count
+    }
+
+    mutating func next() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    /// The run of bytes that satisfy `accept`, or nil if the buffer ends inside the run.
+    mutating func take(while accept: (UInt8) -> Bool) -> Slice<UnsafeRawBufferPointer>? {
+        let start = offset
+        while offset < bytes.count {
+            if !accept(bytes[offset]) { return bytes[start..<offset] }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// true after CRLF, false for anything else (a bare LF or CR included), nil if the bytes run out.
+    mutating func lineEnd() -> Bool? {
+        guard let first = peek(0) else { return nil }
+        guard first == .cr else { return false }
+        guard let second = peek(1) else { return nil }
+        guard second == .lf else { return false }
+        offset += 2
+        return true
+    }
+}

@@ -1,0 +1,49 @@
+import ZISMockSockets
+
+/// Sockets plus HTTP limits: the whole configuration of the HTTP server as one value.
+public struct HTTPServerConfiguration: Sendable {
+    public var sockets: SocketServerConfiguration
+    public var limits = HTTPLimits()
+
+    public init(sockets: SocketServerConfiguration) {
+        self.sockets = sockets
+    }
+}
+
+/// An HTTP/1.1 server: the socket layer's loops, an `HTTPConnection` per connection, one responder.
+public final class HTTPServer: Sendable {
+    private let sockets: SocketServer
+
+    public static func start(_ configuration: HTTPServerConfiguration, responder: any HTTPResponder) throws(SocketError) -> HTTPServer {
+        let limits = configuration.limits
+        let dates = PerLoop(count: configuration.sockets.loopCount) { HTTPDateCache() }
+        let sockets = try SocketServer.start(configuration.sockets) { context in
+            HTTPConnection(responder: responder, limits: limits, dates: dates[context.loopIndex])
+        }
+        return HTTPServer(sockets: sockets)
+    }
+
+    private init(sockets: SocketServer) {
+        self.sockets = sockets
+    }
+
+    public var localAddress: SocketAddress { sockets.localAddress }
+
+    public var connectionCount: Int { sockets.connectionCount }
+
+    /// Stops accepting, finishes in-flight requests within the grace period, then returns.
+    public func stop() {
+        sockets.stop()
+    }
+}
+
+/// One value per event loop, each touched only by handlers on that loop's thread.
+final class PerLoop<Value>: @unchecked Sendable {
+    private let values: [Value]
+
+    init(count: Int, make: () -> Value) {
+        values = (0..<max(1, count)).map { _ in make() }
+    }
+
+    subscript(loop: Int) -> Value { values[loop] }
+}

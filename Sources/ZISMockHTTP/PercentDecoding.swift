@@ -1,0 +1,33 @@
+/// Percent-decoding for request targets (RFC 3986 §2.1). Postman and most clients encode the
+/// brackets of `page[size]`, so decoding happens before anything matches (spec §1).
+public enum PercentDecoding {
+    /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`, as in query strings).
+    /// Returns nil for a broken escape, a decoded NUL, or bytes that are not UTF-8.
+    public static func decode<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
+        if !encoded.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
+            return String(validating: encoded, as: UTF8.self)
+        }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(encoded.count)
+        var index = encoded.startIndex
+        while index != encoded.endIndex {
+            let byte = encoded[index]
+            index = encoded.index(after: index)
+            switch byte {
+            case UInt8(ascii: "%"):
+                guard index != encoded.endIndex, let high = encoded[index].hexValue else { return nil }
+                index = encoded.index(after: index)
+                guard index != encoded.endIndex, let low = encoded[index].hexValue else { return nil }
+                index = encoded.index(after: index)
+                let value = UInt8(high * 16 + low)
+                guard value != 0 else { return nil }
+                decoded.append(value)
+            case UInt8(ascii: "+") where plusIsSpace:
+                decoded.append(.space)
+            default:
+                decoded.append(byte)
+            }
+        }
+        return String(validating: decoded, as: UTF8.self)
+    }
+}

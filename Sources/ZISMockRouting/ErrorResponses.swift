@@ -1,0 +1,24 @@
+import ZISDomain
+import ZISMockHTTP
+
+extension HTTPResponse {
+    /// The one place a `ZISError` becomes bytes on the wire: the Zendesk envelope and its headers.
+    public init(_ error: ZISError) {
+        self = .json(error.status, error.body, headers: error.headers.map { ($0.name, $0.value) })
+    }
+}
+
+extension ZISError {
+    /// Refusals from the HTTP layer, in the same envelope as every other error (spec §1).
+    init(_ failure: HTTPRequestFailure) {
+        switch failure {
+        case .malformed(let reason): self = .badRequest(detail: reason)
+        case .uriTooLong: self = .uriTooLong
+        case .headersTooLarge: self = .headersTooLarge
+        case .payloadTooLarge: self = .payloadTooLarge
+        case .unsupportedTransferCoding: self = ZISError(status: 501, code: "NotImplemented", title: "Not Implemented", detail: failure.detail)
+        case .expectationFailed: self = ZISError(status: 417, code: "ExpectationFailed", title: "Expectation Failed", detail: failure.detail)
+        case .versionNotSupported: self = ZISError(status: 505, code: "HTTPVersionNotSupported", title: "HTTP Version Not Supported", detail: failure.detail)
+        }
+    }
+}

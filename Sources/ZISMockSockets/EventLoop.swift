@@ -1,0 +1,257 @@
+import CSystemShim
+import Glibc
+import Synchronization
+
+/// One edge-triggered epoll loop on its own thread (socket-design.md: one per core, 1.3× nginx).
+/// Each connection is registered once for input, output and peer hang-up and never modified.
+/// Loop 0 also owns the listener and deals accepted sockets to all loops in turn.
+///
+/// Thread confinement: everything but `inbox` and `stopRequested` is touched only on the loop's thread.
+final class EventLoop: @unchecked Sendable {
+    let index: Int
+    private let configuration: SocketServerConfiguration
+    private let makeHandler: @Sendable (ConnectionContext) -> ConnectionHandler
+    private let liveConnections: LiveConnectionCount
+    private let epoll: Int32
+    private let wakeEvent: Int32
+    private let inbox = Mutex<[Socket]>([])
+    private let stopRequested = Atomic<Bool>(false)
+
+    private var connections: [Int32: LoopConnection] = [:]
+    private var runAgain: [LoopConnection] = []
+    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    private var now = MonotonicClock.milliseconds()
+    private var draining = false
+    private var drainDeadline: Int64 = 0
+    private var acceptor: Acceptor?
+
+    init(
+        index: Int, configuration: SocketServerConfiguration, liveConnections: LiveConnectionCount,
+        makeHandler: @escaping @Sendable (ConnectionContext) -> ConnectionHandler
+    ) throws(SocketError) {
+        self.index = index
+        self.configuration = configuration
+        self.liveConnections = liveConnections
+        self.makeHandler = makeHandler
+        epoll = zm_epoll_create()
+        guard epoll >= 0 else { throw SocketError("epoll_create1") }
+        wakeEvent = zm_eventfd()
+        guard wakeEvent >= 0 else {
+            Glibc.close(epoll)
+            throw SocketError("eventfd")
+        }
+        guard zm_epoll_add(epoll, wakeEvent, zm_EPOLLIN | zm_EPOLLET, UInt64(wakeEvent)) == 0 else {
+            throw SocketError("epoll_ctl(eventfd)")
+        }
+    }
+
+    deinit {
+        readBuffer.deallocate()
+        Glibc.close(wakeEvent)
+        Glibc.close(epoll)
+    }
+
+    /// Makes this loop the one that accepts; must be called before `run`.
+    func own(_ acceptor: Acceptor) throws(SocketError) {
+        guard zm_epoll_add(epoll, acceptor.listener.descriptor, zm_EPOLLIN | zm_EPOLLET,
+                           UInt64(acceptor.listener.descriptor)) == 0 else { throw SocketError("epoll_ctl(listener)") }
+        self.acceptor = acceptor
+    }
+
+    // MARK: Called from other threads
+
+    /// Hands an accepted socket to this loop; the loop makes its handler on its own thread.
+    func adopt(_ socket: Socket) {
+        inbox.withLock { $0.append(socket) }
+        _ = zm_eventfd_signal(wakeEvent)
+    }
+
+    func requestStop() {
+        stopRequested.store(true, ordering: .releasing)
+        _ = zm_eventfd_signal(wakeEvent)
+    }
+
+    // MARK: The loop
+
+    func run() {
+        let capacity = 256
+        var tokens = [UInt64](repeating: 0, count: capacity)
+        var events = [UInt32](repeating: 0, count: capacity)
+        var nextSweep = now + 1000
+        while true {
+            let count = zm_epoll_wait(epoll, &tokens, &events, Int32(capacity), waitTimeout(until: nextSweep))
+            now = MonotonicClock.milliseconds()
+            if count > 0 {
+                for event in 0..<Int(count) { dispatch(token: tokens[event], events: events[event]) }
+            }
+            serviceRunAgain()
+            acceptor?.acceptIfDue(now: now, loop: self)
+            if now >= nextSweep {
+                closeExpiredConnections()
+                nextSweep = now + 1000
+            }
+            if draining, finishDrainStep() { break }
+        }
+        for connection in Array(connections.values) { close(connection) }
+    }
+
+    private func waitTimeout(until nextSweep: Int64) -> Int32 {
+        if !runAgain.isEmpty || acceptor?.hasBacklog == true { return 0 }
+        var deadline = nextSweep
+        if let retry = acceptor?.retryAt { deadline = min(deadline, retry) }
+        if draining { deadline = min(deadline, now + 10) }
+        return Int32(clamping: max(0, deadline - now))
+    }
+
+    private func dispatch(token: UInt64, events: UInt32) {
+        let descriptor = Int32(truncatingIfNeeded: token)
+        if descriptor == wakeEvent {
+            _ = zm_eventfd_drain(wakeEvent)
+            adoptInbox()
+            if stopRequested.load(ordering: .acquiring), !draining { beginDraining() }
+            return
+        }
+        if let acceptor, descriptor == acceptor.listener.descriptor {
+            acceptor.accept(now: now, loop: self)
+            return
+        }
+        guard let connection = connections[descriptor] else { return }
+        if events & zm_EPOLLOUT != 0, connection.blockedSince != nil {
+            connection.blockedSince = now  // the client took some bytes: that is progress
+        }
+        // A short read means the socket is drained unless the peer also hung up, which needs one more read.
+        let peerHungUp = events & (zm_EPOLLRDHUP | zm_EPOLLHUP | zm_EPOLLERR) != 0
+        if events & zm_EPOLLIN != 0 || peerHungUp { connection.mayHaveInput = true }
+        service(connection, shortReadDrains: !peerHungUp)
+    }
+
+    private func adoptInbox() {
+        let arrivals = inbox.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        for socket in arrivals { register(socket) }
+    }
+
+    func register(_ socket: Socket) {
+        if draining {
+            close(socket)
+            return
+        }
+        let handler = makeHandler(ConnectionContext(loopIndex: index, peer: socket.peerAddress()))
+        let connection = LoopConnection(socket: socket, handler: handler, now: now)
+        let interest = zm_EPOLLIN | zm_EPOLLOUT | zm_EPOLLRDHUP | zm_EPOLLET
+        guard zm_epoll_add(epoll, socket.descriptor, interest, UInt64(socket.descriptor)) == 0 else {
+            close(socket)
+            return
+        }
+        connections[socket.descriptor] = connection
+    }
+
+    // MARK: Reading and writing
+
+    /// Reads what has arrived, feeds the handler and writes what it answers, until the socket would
+    /// block, the output backs up (back-pressure: stop reading until the client catches up), or the
+    /// read budget is spent (then the connection runs again after the other ready ones).
+    private func service(_ connection: LoopConnection, shortReadDrains: Bool = true) {
+        guard !connection.isClosed else { return }
+        if !connection.output.isEmpty, !flush(connection) { return }
+        var budget = 16
+        while connection.mayHaveInput, !connection.closingAfterWrite {
+            if budget == 0 {
+                scheduleRunAgain(connection)
+                return
+            }
+            budget -= 1
+            switch connection.socket.read(into: readBuffer) {
+            case .bytes(let count):
+                connection.lastActivity = now
+                if shortReadDrains, count < readBuffer.count { connection.mayHaveInput = false }
+                let received = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
+                if case .closeAfterWriting = connection.handler.received(received, output: &connection.output) {
+                    connection.closingAfterWrite = true
+                }
+                connection.requestStartedAt = connection.handler.isMidRequest ? (connection.requestStartedAt ?? now) : nil
+                if !connection.output.isEmpty, !flush(connection) { return }
+            case .wouldBlock:
+                connection.mayHaveInput = false
+            case .endOfStream:
+                connection.mayHaveInput = false
+                connection.closingAfterWrite = true
+            case .failed:
+                close(connection)
+                return
+            }
+        }
+        if connection.closingAfterWrite || (draining && connection.isIdle) { close(connection) }
+    }
+
+    /// Returns true when everything queued went out.
+    private func flush(_ connection: LoopConnection) -> Bool {
+        switch connection.output.flush(to: connection.socket) {
+        case .drained:
+            connection.blockedSince = nil
+            connection.lastActivity = now
+            return true
+        case .blocked:
+            if connection.blockedSince == nil { connection.blockedSince = now }
+            return false
+        case .failed:
+            close(connection)
+            return false
+        }
+    }
+
+    private func scheduleRunAgain(_ connection: LoopConnection) {
+        guard !connection.isQueuedToRunAgain else { return }
+        connection.isQueuedToRunAgain = true
+        runAgain.append(connection)
+    }
+
+    private func serviceRunAgain() {
+        guard !runAgain.isEmpty else { return }
+        let ready = runAgain
+        runAgain.removeAll(keepingCapacity: true)
+        for connection in ready {
+            connection.isQueuedToRunAgain = false
+            service(connection)
+        }
+    }
+
+    // MARK: Closing
+
+    private func close(_ connection: LoopConnection) {
+        guard !connection.isClosed else { return }
+        connection.isClosed = true
+        connections[connection.socket.descriptor] = nil
+        close(connection.socket)
+    }
+
+    /// Closing the descriptor also removes it from epoll: it is never duplicated.
+    private func close(_ socket: Socket) {
+        socket.close()
+        liveConnections.decrement()
+    }
+
+    private func closeExpiredConnections() {
+        for connection in connections.values where connection.hasExpired(now: now, configuration: configuration) {
+            close(connection)
+        }
+    }
+
+    private func beginDraining() {
+        draining = true
+        drainDeadline = now + configuration.shutdownGraceMilliseconds
+        if let acceptor {
+            _ = zm_epoll_delete(epoll, acceptor.listener.descriptor)
+            acceptor.listener.close()
+            self.acceptor = nil
+        }
+    }
+
+    /// Closes connections as they become idle; true once none are left or the grace period is over.
+    private func finishDrainStep() -> Bool {
+        for connection in connections.values where connection.isIdle { close(connection) }
+        return connections.isEmpty || now >= drainDeadline
+    }
+}

@@ -1,0 +1,31 @@
+/// One accepted connection as its event loop sees it. Touched only on the owning loop's thread.
+final class LoopConnection {
+    let socket: Socket
+    let handler: ConnectionHandler
+    var output = OutputQueue()
+    /// Edge-triggered epoll reports readiness once: until a read says "would block" there may be more.
+    var mayHaveInput = true
+    var closingAfterWrite = false
+    var isClosed = false
+    var isQueuedToRunAgain = false
+    var lastActivity: Int64
+    /// Set while a request is partly received, for the request (slowloris) timeout.
+    var requestStartedAt: Int64?
+    /// Set while output waits for the client to read, for the write timeout.
+    var blockedSince: Int64?
+
+    init(socket: Socket, handler: ConnectionHandler, now: Int64) {
+        self.socket = socket
+        self.handler = handler
+        self.lastActivity = now
+    }
+
+    /// Nothing received half-way and nothing left to send: safe to close on shutdown.
+    var isIdle: Bool { output.isEmpty && !handler.isMidRequest }
+
+    func hasExpired(now: Int64, configuration: SocketServerConfiguration) -> Bool {
+        if let since = blockedSince { return now - since > configuration.writeTimeoutMilliseconds }
+        if let started = requestStartedAt { return now - started > configuration.requestTimeoutMilliseconds }
+        return now - lastActivity > configuration.idleTimeoutMilliseconds
+    }
+}

@@ -1,0 +1,27 @@
+/// Everything the socket layer can be tuned by, with the defaults a test double wants.
+public struct SocketServerConfiguration: Sendable {
+    public var address: SocketAddress
+    public var backlog: Int32 = 1024
+    /// One epoll loop per core measured fastest here (socket-design.md).
+    public var loopCount: Int = max(1, min(Int(sysconfCores()), 64))
+    /// Beyond this, new connections are accepted and closed at once, so clients fail fast.
+    public var maxConnections: Int = 10_000
+    /// A client must finish a request (head and body) this soon after it starts one.
+    public var requestTimeoutMilliseconds: Int64 = 10_000
+    /// An idle keep-alive connection is closed after this.
+    public var idleTimeoutMilliseconds: Int64 = 60_000
+    /// A client that takes none of its response for this long is dropped.
+    public var writeTimeoutMilliseconds: Int64 = 30_000
+    /// On stop, requests in flight get this long to finish before their connections are closed.
+    public var shutdownGraceMilliseconds: Int64 = 500
+
+    public init(address: SocketAddress) {
+        self.address = address
+    }
+}
+
+import Glibc
+
+private func sysconfCores() -> Int {
+    Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
