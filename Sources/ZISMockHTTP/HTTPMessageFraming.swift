@@ -7,8 +7,24 @@ struct HTTPMessageFraming {
     var expectsContinue: Bool
 
     static func derive(version: HTTPVersion, headers: HTTPHeaders, limits: HTTPLimits) -> Result<Self, HTTPRequestFailure> {
-        let lengths = headers.values("Content-Length")
-        let codings = headers.values("Transfer-Encoding")
+        // One pass over the fields, sorting the few that matter by name length before comparing text.
+        var lengths: [String] = []
+        var codings: [String] = []
+        var connectionOptions: [String] = []
+        var expectations: [String] = []
+        var hostCount = 0
+        for field in headers.fields {
+            let name = field.name
+            switch name.utf8.count {
+            case 4 where name.equalsIgnoringASCIICase("Host"): hostCount += 1
+            case 6 where name.equalsIgnoringASCIICase("Expect"): expectations.append(field.value)
+            case 10 where name.equalsIgnoringASCIICase("Connection"): connectionOptions.append(field.value)
+            case 14 where name.equalsIgnoringASCIICase("Content-Length"): lengths.append(field.value)
+            case 17 where name.equalsIgnoringASCIICase("Transfer-Encoding"): codings.append(field.value)
+            default: continue
+            }
+        }
+
         var body = HTTPRequestHead.BodyFraming.none
         if !codings.isEmpty {
             guard lengths.isEmpty else { return .failure(.malformed("Content-Length and Transfer-Encoding must not both be sent.")) }
@@ -26,19 +42,21 @@ struct HTTPMessageFraming {
         }
 
         var keepAlive = version == .http11
-        for option in headers.values("Connection").flatMap({ $0.split(separator: ",") }) {
+        for option in connectionOptions.flatMap({ $0.split(separator: ",") }) {
             let token = String(option).trimmingWhitespace()
             if token.equalsIgnoringASCIICase("close") { keepAlive = false }
             if token.equalsIgnoringASCIICase("keep-alive"), version == .http10 { keepAlive = true }
         }
 
         var expectsContinue = false
-        if let expectation = headers["Expect"] {
-            guard expectation.trimmingWhitespace().equalsIgnoringASCIICase("100-continue") else { return .failure(.expectationFailed) }
+        if let expectation = expectations.first {
+            guard expectations.count == 1, expectation.trimmingWhitespace().equalsIgnoringASCIICase("100-continue") else {
+                return .failure(.expectationFailed)
+            }
             expectsContinue = true
         }
 
-        if version == .http11, headers.values("Host").count != 1 {
+        if version == .http11, hostCount != 1 {
             return .failure(.malformed("HTTP/1.1 requests must carry exactly one Host header."))
         }
         return .success(HTTPMessageFraming(body: body, keepAlive: keepAlive, expectsContinue: expectsContinue))

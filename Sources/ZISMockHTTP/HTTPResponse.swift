@@ -16,7 +16,10 @@ public struct HTTPResponse: Sendable {
     /// The type every zis-mock response carries (spec §1).
     public static let jsonContentType = (name: "Content-Type", value: "application/json; charset=utf-8")
 
+    private static let jsonHeaders = [jsonContentType]
+
     public static func json(_ status: Int, _ body: [UInt8], headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [jsonContentType] + headers, body: body)
+        // The shared one-element array avoids an allocation per response on the hot path.
+        HTTPResponse(status: status, headers: headers.isEmpty ? jsonHeaders : jsonHeaders + headers, body: body)
     }
 }

@@ -5,7 +5,8 @@ public enum PercentDecoding {
     /// Returns nil for a broken escape, a decoded NUL, or bytes that are not UTF-8.
     public static func decode<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
         if !encoded.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
-            return String(validating: encoded, as: UTF8.self)
+            // Request targets are visible ASCII (the head parser checks), so no validation is needed here.
+            return encoded.allSatisfy({ $0 < 0x80 }) ? String(decoding: encoded, as: UTF8.self) : String(validating: encoded, as: UTF8.self)
         }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(encoded.count)

@@ -1,6 +1,6 @@
 /// The request target split into a decoded path and query (RFC 9112 §3.2). Origin form
 /// (`/path?query`) is the norm; absolute form (`http://host/path`) is accepted from proxies and
-/// reduced to its path; `*` is kept for `OPTIONS *`.
+/// reduced to its path; `*` is kept for `OPTIONS *`. Works on bytes: it runs for every request.
 struct RequestTarget {
     var rawPath: String
     var pathSegments: [String]
@@ -8,41 +8,61 @@ struct RequestTarget {
     var query: [(name: String, value: String)]
 
     static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
-        if target == "*" { return .success(RequestTarget(rawPath: "*", pathSegments: [], rawQuery: "", query: [])) }
-        var originForm = Substring(target)
-        if !target.hasPrefix("/") {
-            let lowered = target.prefix(8).lowercased()
-            let schemeLength = lowered.hasPrefix("http://") ? 7 : lowered.hasPrefix("https://") ? 8 : 0
-            guard schemeLength > 0 else { return .failure(.malformed("The request target must be a path starting with '/'.")) }
-            let afterAuthority = target.dropFirst(schemeLength)
-            originForm = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }).map { afterAuthority[$0...] } ?? "/"
-            if originForm.hasPrefix("?") { originForm = "/" + originForm }
+        var target = target
+        return target.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<RequestTarget, HTTPRequestFailure> {
+        if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
+            return .success(RequestTarget(rawPath: "*", pathSegments: [], rawQuery: "", query: []))
         }
-        guard !originForm.contains("#") else { return .failure(.malformed("The request target must not contain a fragment.")) }
-        let pathPart: Substring
-        let queryPart: Substring
-        if let mark = originForm.firstIndex(of: "?") {
-            pathPart = originForm[..<mark]
-            queryPart = originForm[originForm.index(after: mark)...]
-        } else {
-            pathPart = originForm
-            queryPart = ""
+        guard let pathStart = originFormStart(bytes) else {
+            return .failure(.malformed("The request target must be a path starting with '/'."))
         }
+        guard !bytes.contains(UInt8(ascii: "#")) else { return .failure(.malformed("The request target must not contain a fragment.")) }
+        let queryMark = bytes[pathStart...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+        let path = bytes[pathStart..<queryMark]
+        let queryBytes = bytes[min(queryMark + 1, bytes.count)...]
+
         var segments: [String] = []
-        for segment in pathPart.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-            guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else {
-                return .failure(.malformed("The request path has an invalid percent-encoding."))
+        if path.first == UInt8(ascii: "/") {
+            for segment in path.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+                guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else {
+                    return .failure(.malformed("The request path has an invalid percent-encoding."))
+                }
+                segments.append(decoded)
             }
-            segments.append(decoded)
         }
         var query: [(name: String, value: String)] = []
-        for pair in queryPart.utf8.split(separator: UInt8(ascii: "&")) {
+        for pair in queryBytes.split(separator: UInt8(ascii: "&")) {
             let equals = pair.firstIndex(of: UInt8(ascii: "="))
             let name = PercentDecoding.decode(pair[..<(equals ?? pair.endIndex)], plusIsSpace: true)
-            let value = equals.map { PercentDecoding.decode(pair[pair.index(after: $0)...], plusIsSpace: true) } ?? ""
+            let value = equals.map { PercentDecoding.decode(pair[($0 + 1)...], plusIsSpace: true) } ?? ""
             guard let name, let value else { return .failure(.malformed("The query string has an invalid percent-encoding.")) }
             query.append((name, value))
         }
-        return .success(RequestTarget(rawPath: String(pathPart), pathSegments: segments, rawQuery: String(queryPart), query: query))
+        let rawPath = path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
+        return .success(RequestTarget(
+            rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
+    }
+
+    /// Where the path begins: 0 in origin form, after the authority in absolute form.
+    private static func originFormStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if bytes.first == UInt8(ascii: "/") { return 0 }
+        let schemeLength: Int
+        if startsCaseInsensitively(bytes, with: "http://") {
+            schemeLength = 7
+        } else if startsCaseInsensitively(bytes, with: "https://") {
+            schemeLength = 8
+        } else {
+            return nil
+        }
+        return bytes[schemeLength...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? bytes.count
+    }
+
+    private static func startsCaseInsensitively(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        for index in 0..<prefix.utf8CodeUnitCount where bytes[index].asciiLowercased != prefix.utf8Start[index] { return false }
+        return true
     }
 }

@@ -20,7 +20,12 @@ import Testing
     @Test func writesScalars() {
         #expect(written { $0.stringOrNull(nil) } == "null")
         #expect(written { $0.stringOrNull("x") } == "\"x\"")
-        #expect(written { $0.bool(true); $0.raw(","); $0.bool(false) } == "true,false")
+        let booleans = written { writer in
+            writer.bool(true)
+            writer.raw(",")
+            writer.bool(false)
+        }
+        #expect(booleans == "true,false")
         #expect(written { $0.integer(-42) } == "-42")
     }
 

@@ -49,7 +49,8 @@ import Testing
         for position in 0..<100 { index.remove(named: Fixture.name(position)) }
         #expect(index.isEmpty)
         #expect(index.chunks.isEmpty)
-        #expect(index.insert(Fixture.connection("again")))
+        let inserted = index.insert(Fixture.connection("again"))
+        #expect(inserted)
         #expect(index.map(\.name) == ["again"])
     }
 
@@ -62,9 +63,11 @@ import Testing
     @Test func replaceKeepsPositionAndRequiresAnExistingName() {
         var index = NameIndex<Connection>(sortedUniqueElements: Fixture.connections(10))
         let changed = Fixture.connection(Fixture.name(3), type: .bearerToken)
-        #expect(index.replace(changed)?.type == .apiKey)
+        let old = index.replace(changed)
+        #expect(old?.type == .oauth)
         #expect(index.element(named: Fixture.name(3)) == changed)
-        #expect(index.replace(Fixture.connection("missing")) == nil)
+        let missing = index.replace(Fixture.connection("missing"))
+        #expect(missing == nil)
     }
 
     @Test func boundsFindNamesThatAreNotPresent() {
