@@ -1,25 +1,77 @@
 import ZISMock
 
-/// `zis-mock [--host H] [--port P] [--seed PATH]`, each with a `ZIS_MOCK_*` environment twin;
-/// a flag wins over its twin. Parsed by hand: the few flags do not justify loading Foundation,
-/// which swift-argument-parser pulls in, into a binary whose start-up time is a feature.
+/// The command line: every option is a flag with a `ZIS_MOCK_*` environment twin (containers set
+/// the twins), and a flag wins over its twin. Parsed by hand from one table: the options are simple
+/// values, and swift-argument-parser would load Foundation into a binary whose start-up time is a feature.
 struct CommandLineOptions {
-    var host = "127.0.0.1"
-    var port: UInt16 = 8080
+    var configuration = ZISMockConfiguration()
     var seedPath: String?
 
-    static let usage = """
-        Usage: zis-mock [--host HOST] [--port PORT] [--seed PATH]
+    init() {
+        configuration.port = 8080
+    }
 
-        A mock of Zendesk's ZIS Connections API.
+    struct Option: Sendable {
+        let flag: String
+        let placeholder: String
+        let help: String
+        let apply: @Sendable (inout CommandLineOptions, String) throws -> Void
 
-          --host HOST   address to bind (default 127.0.0.1; env ZIS_MOCK_HOST)
-          --port PORT   port to bind, 0 for any free port (default 8080; env ZIS_MOCK_PORT)
-          --seed PATH   seed file, or folder of *.json files (default: the built-in seed; env ZIS_MOCK_SEED)
-          -h, --help    show this help
+        var environmentName: String {
+            "ZIS_MOCK_" + flag.dropFirst(2).uppercased().replacingOccurrences(of: "-", with: "_")
+        }
+    }
 
-        When ready it prints one JSON line on stdout: {"event":"listening","url":"http://HOST:PORT"}
-        """
+    static let options: [Option] = [
+        Option(flag: "--host", placeholder: "HOST", help: "address to bind (default 127.0.0.1)") { $0.configuration.host = $1 },
+        Option(flag: "--port", placeholder: "PORT", help: "port to bind, 0 for any free port (default 8080)") {
+            $0.configuration.port = try number($1, flag: "--port", in: 0...65535)
+        },
+        Option(flag: "--seed", placeholder: "PATH", help: "seed file, or folder of *.json files (default: the built-in seed)") {
+            $0.seedPath = $1
+        },
+        Option(flag: "--max-connections", placeholder: "N", help: "open connections at most; more are refused (default 10000)") {
+            $0.configuration.tuning.maxConnections = try number($1, flag: "--max-connections", in: 1...1_000_000)
+        },
+        Option(flag: "--request-timeout", placeholder: "SECONDS", help: "time to send a whole request (default 10)") {
+            $0.configuration.tuning.requestTimeoutMilliseconds = try milliseconds($1, flag: "--request-timeout")
+        },
+        Option(flag: "--idle-timeout", placeholder: "SECONDS", help: "idle keep-alive connections close after this (default 60)") {
+            $0.configuration.tuning.idleTimeoutMilliseconds = try milliseconds($1, flag: "--idle-timeout")
+        },
+        Option(flag: "--write-timeout", placeholder: "SECONDS", help: "a client reading nothing of its response is dropped after this (default 30)") {
+            $0.configuration.tuning.writeTimeoutMilliseconds = try milliseconds($1, flag: "--write-timeout")
+        },
+        Option(flag: "--max-request-line", placeholder: "BYTES", help: "longest request line; longer gets 414 (default 8192)") {
+            $0.configuration.limits.maxRequestLineBytes = try number($1, flag: "--max-request-line", in: 64...1 << 20)
+        },
+        Option(flag: "--max-header-bytes", placeholder: "BYTES", help: "largest header block; larger gets 431 (default 16384)") {
+            $0.configuration.limits.maxHeaderBytes = try number($1, flag: "--max-header-bytes", in: 256...1 << 24)
+        },
+        Option(flag: "--max-headers", placeholder: "N", help: "most header fields; more gets 431 (default 100)") {
+            $0.configuration.limits.maxHeaderCount = try number($1, flag: "--max-headers", in: 1...10_000)
+        },
+        Option(flag: "--max-body", placeholder: "BYTES", help: "largest request body; larger gets 413 (default 1048576)") {
+            $0.configuration.limits.maxBodyBytes = try number($1, flag: "--max-body", in: 0...1 << 30)
+        },
+    ]
+
+    static var usage: String {
+        let lines = options.map { option in
+            let left = "  \(option.flag) \(option.placeholder)"
+            return left.padding(toLength: max(left.count + 2, 32)) + option.help + " [env \(option.environmentName)]"
+        }
+        return """
+            Usage: zis-mock [OPTIONS]
+
+            A mock of Zendesk's ZIS Connections API. Options:
+
+            \(lines.joined(separator: "\n"))
+              -h, --help                    show this help
+
+            When ready it prints one JSON line on stdout: {"event":"listening","url":"http://HOST:PORT"}
+            """
+    }
 
     enum Outcome {
         case run(CommandLineOptions)
@@ -31,31 +83,58 @@ struct CommandLineOptions {
     }
 
     static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Outcome {
-        var options = CommandLineOptions()
-        var values: [String: String] = [:]
-        for (flag, variable) in [("--host", "ZIS_MOCK_HOST"), ("--port", "ZIS_MOCK_PORT"), ("--seed", "ZIS_MOCK_SEED")] {
-            if let value = environment[variable], !value.isEmpty { values[flag] = value }
+        var values: [(Option, String)] = []
+        for option in options {
+            if let value = environment[option.environmentName], !value.isEmpty { values.append((option, value)) }
         }
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             if argument == "-h" || argument == "--help" { return .help }
             let (flag, inline) = split(argument)
-            guard ["--host", "--port", "--seed"].contains(flag) else { throw UsageError(description: "unknown option '\(argument)'") }
+            guard let option = options.first(where: { $0.flag == flag }) else { throw UsageError(description: "unknown option '\(argument)'") }
             guard let value = inline ?? remaining.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
-            values[flag] = value
+            values.append((option, value))
         }
-        if let host = values["--host"] { options.host = host }
-        if let port = values["--port"] {
-            guard let number = UInt16(port) else { throw UsageError(description: "port must be a number from 0 to 65535, got '\(port)'") }
-            options.port = number
+        var parsed = CommandLineOptions()
+        for (option, value) in values {
+            do {
+                try option.apply(&parsed, value)
+            } catch let error as UsageError {
+                throw error
+            } catch {
+                throw UsageError(description: "\(option.flag): \(error)")
+            }
         }
-        options.seedPath = values["--seed"]
-        return .run(options)
+        return .run(parsed)
     }
 
     /// `--port=8080` as well as `--port 8080`.
     private static func split(_ argument: String) -> (String, String?) {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func number<Value: FixedWidthInteger>(_ text: String, flag: String, in range: ClosedRange<Int>) throws(UsageError) -> Value {
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError(description: "\(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+        }
+        return Value(value)
+    }
+
+    private static func milliseconds(_ text: String, flag: String) throws(UsageError) -> Int64 {
+        guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+            throw UsageError(description: "\(flag) must be a number of seconds above 0, got '\(text)'")
+        }
+        return Int64(seconds * 1000)
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+
+    fileprivate func replacingOccurrences(of target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -5,8 +5,8 @@ import ZISMock
 
 /// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
 var environment: [String: String] = [:]
-for name in ["ZIS_MOCK_HOST", "ZIS_MOCK_PORT", "ZIS_MOCK_SEED"] {
-    if let value = getenv(name) { environment[name] = String(cString: value) }
+for option in CommandLineOptions.options {
+    if let value = getenv(option.environmentName) { environment[option.environmentName] = String(cString: value) }
 }
 
 let options: CommandLineOptions
@@ -23,9 +23,7 @@ do {
     exit(64)
 }
 
-var configuration = ZISMockConfiguration()
-configuration.host = options.host
-configuration.port = options.port
+var configuration = options.configuration
 if let path = options.seedPath {
     do {
         configuration.seed = try SeedLoader.load(path: path)
@@ -40,7 +38,7 @@ let server: ZISMockServer
 do {
     server = try ZISMockServer.start(configuration)
 } catch {
-    StandardStreams.error("zis-mock: cannot listen on \(options.host):\(options.port): \(error)")
+    StandardStreams.error("zis-mock: cannot listen on \(configuration.host):\(configuration.port): \(error)")
     exit(69)
 }
 StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"}"#)

@@ -26,8 +26,3 @@ public struct HTTPRequest: Sendable {
         self.body = body
     }
 }
-
-public enum HTTPVersion: Sendable, Equatable {
-    case http10
-    case http11
-}

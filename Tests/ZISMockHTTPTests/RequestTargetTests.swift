@@ -1,0 +1,78 @@
+import Testing
+@testable import ZISMockHTTP
+
+@Suite("Request target")
+struct RequestTargetTests {
+    func parse(_ target: String) throws -> RequestTarget {
+        try RequestTarget.parse(target).get()
+    }
+
+    func pairs(_ target: String) throws -> [String] {
+        try parse(target).query.map { "\($0.name)=\($0.value)" }
+    }
+
+    func isMalformed(_ target: String) -> Bool {
+        if case .failure(.malformed) = RequestTarget.parse(target) { return true }
+        return false
+    }
+
+    @Test func originForm() throws {
+        let target = try parse("/api/services/zis/integrations/acme/connections/all?page%5Bsize%5D=10&page[after]=b")
+        #expect(target.rawPath == "/api/services/zis/integrations/acme/connections/all")
+        #expect(target.pathSegments == ["api", "services", "zis", "integrations", "acme", "connections", "all"])
+        #expect(target.rawQuery == "page%5Bsize%5D=10&page[after]=b")
+        #expect(try pairs("/x?page%5Bsize%5D=10&page[after]=b") == ["page[size]=10", "page[after]=b"])
+    }
+
+    @Test func rootAndTrailingSlashes() throws {
+        #expect(try parse("/").pathSegments == [""])
+        #expect(try parse("/a/").pathSegments == ["a", ""])
+        #expect(try parse("//a").pathSegments == ["", "a"])
+        #expect(try parse("/?").rawQuery == "")
+        #expect(try parse("/?").query.isEmpty)
+    }
+
+    @Test func pathSegmentsArePercentDecodedButTheRawPathIsNot() throws {
+        let target = try parse("/a%20b/c%2Fd/e+f/%5Bx%5D")
+        #expect(target.pathSegments == ["a b", "c/d", "e+f", "[x]"])
+        #expect(target.rawPath == "/a%20b/c%2Fd/e+f/%5Bx%5D")
+    }
+
+    @Test func absoluteFormIsReducedToItsPath() throws {
+        let target = try parse("http://mysubdomain.zendesk.com/api/x?a=1")
+        #expect(target.rawPath == "/api/x")
+        #expect(target.pathSegments == ["api", "x"])
+        #expect(try pairs("http://mysubdomain.zendesk.com/api/x?a=1") == ["a=1"])
+        #expect(try parse("HTTPS://h.example:8443/p").pathSegments == ["p"])
+        #expect(try parse("http://h.example").rawPath == "/")
+        let queryOnly = try parse("http://h.example?a=1")
+        #expect(queryOnly.rawPath == "/")
+        #expect(queryOnly.query.map(\.name) == ["a"])
+    }
+
+    @Test func asteriskForm() throws {
+        let target = try parse("*")
+        #expect(target.rawPath == "*")
+        #expect(target.pathSegments.isEmpty)
+    }
+
+    @Test(arguments: ["a/b", "ftp://h/x", "h.example/x", "/a#frag", "/a?b#frag", "/a%zz", "/a%00b", "/a%FF", "/?a=%zz", "/?%zz=1", "/?a=%00"])
+    func refusesBadTargets(target: String) {
+        #expect(isMalformed(target), "\(target)")
+    }
+
+    @Test func keepsQueryOrderAndRepeats() throws {
+        #expect(try pairs("/x?b=2&a=1&b=3") == ["b=2", "a=1", "b=3"])
+        #expect(try pairs("/x?page[size]=5&page[size]=7") == ["page[size]=5", "page[size]=7"])
+    }
+
+    @Test func emptyNamesAndValues() throws {
+        #expect(try pairs("/x?a=&b&=c") == ["a=", "b=", "=c"])
+        #expect(try pairs("/x?&&a=1&&") == ["a=1"])
+        #expect(try pairs("/x?a=1=2") == ["a=1=2"], "only the first = splits")
+    }
+
+    @Test func queryPlusAndEscapes() throws {
+        #expect(try pairs("/x?q=a+b%2Bc&n%3Dm=v") == ["q=a b+c", "n=m=v"])
+    }
+}
