@@ -144,7 +144,7 @@ struct ParsedResponse {
                 throw ResponseParseError(description: "unterminated response head at \(offset)")
             }
             let headText = String(decoding: stream[offset..<end], as: UTF8.self)
-            var lines = headText.components(separatedBy: "\r\n")
+            var lines = headText.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
             let statusLine = lines.removeFirst()
             let headers = try lines.map { line -> (name: String, value: String) in
                 guard let colon = line.firstIndex(of: ":") else { throw ResponseParseError(description: "bad header line \(line)") }
