@@ -11,14 +11,16 @@ let package = Package(
     targets: [
         // epoll, eventfd and accept4 are not exported by Swift's Glibc module.
         .target(name: "CSystemShim"),
-        .target(name: "ZISMockSockets", dependencies: ["CSystemShim"]),
+        // A lock the thread sanitizer can see; the one thing every layer may share.
+        .target(name: "ZISMockLocking"),
+        .target(name: "ZISMockSockets", dependencies: ["CSystemShim", "ZISMockLocking"]),
         .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets"]),
-        .target(name: "ZISDomain"),
+        .target(name: "ZISDomain", dependencies: ["ZISMockLocking"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"]),
         .target(name: "ZISMock", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain"]),
         .executableTarget(name: "ZISMockCLI", dependencies: ["ZISMock"]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP"]),
-        .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain"]),
-        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock"]),
+        .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
+        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockLocking"]),
     ]
 )

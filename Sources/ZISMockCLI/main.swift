@@ -1,9 +1,9 @@
-import Dispatch
 import Glibc
 import ZISDomain
 import ZISMock
 
 /// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
+StopSignals.block()
 var environment: [String: String] = [:]
 for option in CommandLineOptions.options {
     if let value = getenv(option.environmentName) { environment[option.environmentName] = String(cString: value) }
@@ -43,17 +43,8 @@ do {
 }
 StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"}"#)
 
-/// SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
-var signalSources: [DispatchSourceSignal] = []
-for signalNumber in [SIGTERM, SIGINT] {
-    signal(signalNumber, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-    source.setEventHandler {
-        server.stop()
-        StandardStreams.out(#"{"event":"stopped"}"#)
-        exit(0)
-    }
-    source.resume()
-    signalSources.append(source)
-}
-dispatchMain()
+// SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
+_ = StopSignals.wait()
+server.stop()
+StandardStreams.out(#"{"event":"stopped"}"#)
+exit(0)

@@ -13,6 +13,8 @@ public enum HTTPHeadParser {
         var cursor = ByteCursor(bytes: bytes)
         // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
         while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }
+        // A read may end between the CR and the LF of such a line: wait for the LF, do not refuse.
+        if cursor.peek(0) == .cr, cursor.peek(1) == nil { return .incomplete }
         let lineStart = cursor.offset
         switch parseRequestLine(&cursor) {
         case .incomplete:

@@ -1,6 +1,7 @@
 import CSystemShim
 import Glibc
 import Synchronization
+import ZISMockLocking
 
 /// One edge-triggered epoll loop on its own thread (socket-design.md: one per core, 1.3× nginx).
 /// Each connection is registered once for input, output and peer hang-up and never modified.
@@ -14,7 +15,7 @@ final class EventLoop: @unchecked Sendable {
     private let liveConnections: LiveConnectionCount
     private let epoll: Int32
     private let wakeEvent: Int32
-    private let inbox = Mutex<[Socket]>([])
+    private let inbox = Locked<[Socket]>([])
     private let stopRequested = Atomic<Bool>(false)
 
     private var connections: [Int32: LoopConnection] = [:]

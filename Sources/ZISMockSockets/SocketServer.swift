@@ -1,4 +1,4 @@
-import Synchronization
+import ZISMockLocking
 
 /// A TCP server: a listener and one epoll loop per core, each on its own thread, calling a
 /// `ConnectionHandler` per connection. It knows nothing of what the bytes mean.
@@ -7,7 +7,7 @@ public final class SocketServer: Sendable {
     public let localAddress: SocketAddress
     private let loops: [EventLoop]
     private let liveConnections: LiveConnectionCount
-    private let threads: Mutex<[LoopThread]>
+    private let threads: Locked<[LoopThread]>
 
     /// Binds, then starts the loops. Throws before anything runs if the address cannot be bound.
     public static func start(
@@ -36,7 +36,7 @@ public final class SocketServer: Sendable {
         self.localAddress = localAddress
         self.loops = loops
         self.liveConnections = liveConnections
-        self.threads = Mutex([])
+        self.threads = Locked([])
     }
 
     private func startThreads() throws(SocketError) {

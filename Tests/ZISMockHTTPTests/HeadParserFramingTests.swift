@@ -67,6 +67,10 @@ struct HeadParserFramingTests {
         #expect(head("Content-Length: 3\r\n").head?.expectsContinue == false)
     }
 
+    @Test func aRepeatedExpectFails() {
+        #expect(head("Content-Length: 3\r\nExpect: 100-continue\r\nExpect: 100-continue\r\n").failure == .expectationFailed)
+    }
+
     @Test func otherExpectationsFail() {
         #expect(head("Expect: 200-ok\r\n").failure == .expectationFailed)
         #expect(head("Expect: 200-ok\r\n").failure?.status == 417)

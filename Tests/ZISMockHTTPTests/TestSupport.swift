@@ -84,11 +84,12 @@ final class ConnectionDriver {
     @discardableResult
     func feed(_ text: String) -> ConnectionDecision { feed(bytes(text)) }
 
-    /// Feeds `input` one byte per `received` call; returns the last decision.
+    /// Feeds `input` one byte per `received` call, stopping (as the socket layer does) once the
+    /// connection says it will close; returns the last decision.
     @discardableResult
     func feedBytewise(_ input: [UInt8]) -> ConnectionDecision {
         var last = ConnectionDecision.keepOpen
-        for byte in input { last = feed([byte]) }
+        for byte in input where !last.closes { last = feed([byte]) }
         return last
     }
 
