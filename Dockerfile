@@ -1,20 +1,43 @@
-# First version: a static-stdlib release build on a slim Debian runtime.
+# zis-mock container image: a fully static, stripped executable on `scratch`.
+#
+#   docker build -t zis-mock .
+#   docker run --rm -p 8080:8080 zis-mock
+#
+# The build stage uses the official Swift image; both bases are ARGs so a mirror or a local
+# stand-in can be named instead (scripts/container-test builds this file offline with podman).
 ARG SWIFT_IMAGE=swift:6.3-bookworm
-ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
 COPY Package.swift ./
 COPY Sources Sources
-RUN swift build -c release --static-swift-stdlib --product zis-mock \
- && cp "$(swift build -c release --show-bin-path)/zis-mock" /zis-mock \
- && strip /zis-mock
+# SwiftPM checks that every target's folder exists, test targets included, even for `--product`.
+COPY Tests Tests
+# `-static-executable` links the Swift runtime and glibc into the binary (it imports no Foundation),
+# so the runtime image needs no shared libraries at all. The linker warns that getaddrinfo needs
+# glibc's NSS at run time: only a host *name* (not 0.0.0.0 or another numeric address) would use it.
+ARG SWIFT_BUILD_FLAGS="-c release --static-swift-stdlib -Xswiftc -static-executable"
+RUN swift build $SWIFT_BUILD_FLAGS --product zis-mock \
+ && install -D -m 0755 "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/zis-mock" /rootfs/usr/local/bin/zis-mock \
+ && strip /rootfs/usr/local/bin/zis-mock
+# A named non-root user for tools that look one up; the image itself runs by the numeric id.
+RUN mkdir -p /rootfs/etc \
+ && printf 'root:x:0:0:root:/root:/sbin/nologin\nzis-mock:x:65532:65532:zis-mock:/nonexistent:/sbin/nologin\n' > /rootfs/etc/passwd \
+ && printf 'root:x:0:\nzis-mock:x:65532:\n' > /rootfs/etc/group
+# The default seed (the same data that is compiled in) lives in /seed-data, the folder a user
+# mounts over to replace it: with nothing mounted, the server loads these files.
+COPY seed-data/*.json /rootfs/seed-data/
 
-FROM ${RUNTIME_IMAGE}
-COPY --from=build /zis-mock /usr/local/bin/zis-mock
-COPY seed-data /seed-data.default
-# Listen on every interface inside the container; the port mapping decides who can reach it.
-ENV ZIS_MOCK_HOST=0.0.0.0 ZIS_MOCK_PORT=8080
+FROM scratch
+COPY --from=build /rootfs/ /
+# Every CLI flag has a ZIS_MOCK_* twin (`zis-mock --help`); these are the container's settings.
+ENV ZIS_MOCK_HOST=0.0.0.0 \
+    ZIS_MOCK_PORT=8080 \
+    ZIS_MOCK_SEED=/seed-data
 EXPOSE 8080
 USER 65532:65532
+# No shell or curl in the image: the binary probes itself (GET /__admin/health on 127.0.0.1:$ZIS_MOCK_PORT).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+    CMD ["/usr/local/bin/zis-mock", "healthcheck"]
+# PID 1 is zis-mock itself: it takes SIGTERM/SIGINT with sigwait and exits 0 once in-flight responses finish.
 ENTRYPOINT ["/usr/local/bin/zis-mock"]

@@ -13,14 +13,19 @@ let package = Package(
         .target(name: "CSystemShim"),
         // A lock the thread sanitizer can see; the one thing every layer may share.
         .target(name: "ZISMockLocking"),
-        .target(name: "ZISMockSockets", dependencies: ["CSystemShim", "ZISMockLocking"]),
-        .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets"]),
+        // HTTPS through the system's OpenSSL (Debian: libssl-dev).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CTLSShim", dependencies: ["COpenSSL"]),
+        .target(name: "ZISMockSockets", dependencies: ["CSystemShim", "CTLSShim", "ZISMockLocking"]),
+        // gzip through the system's zlib (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib"]),
         .target(name: "ZISDomain", dependencies: ["ZISMockLocking"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"]),
         .target(name: "ZISMock", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain"]),
         .executableTarget(name: "ZISMockCLI", dependencies: ["ZISMock"]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
-        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockLocking"]),
+        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),
     ]
 )

@@ -9,6 +9,9 @@ public struct ZISMockConfiguration: Sendable {
     /// 0 asks the kernel for a free port; read it back from `ZISMockServer.baseURL`.
     public var port: UInt16 = 0
     public var seed: Seed = SeedLoader.defaultSeed
+    /// Seconds since the Unix epoch, for `created_at`/`updated_at` and minted token expiries;
+    /// tests replace it to make time move deterministically.
+    public var clock: @Sendable () -> Int = Timestamp.currentSeconds
     public var limits = HTTPLimits()
     /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
     public var tuning = SocketTuning()

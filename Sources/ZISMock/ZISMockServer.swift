@@ -13,7 +13,7 @@ public final class ZISMockServer: Sendable {
     private let http: HTTPServer
 
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws(SocketError) -> ZISMockServer {
-        let service = ZISService(seed: configuration.seed)
+        let service = ZISService(seed: configuration.seed, clock: configuration.clock)
         var router = Router()
         AdminRoutes.register(on: &router)
         ConnectionsRoutes.register(on: &router, service: service)

@@ -6,6 +6,8 @@ final class HTTPConnection: ConnectionHandler {
     private let responder: any HTTPResponder
     private let limits: HTTPLimits
     private let encoder: HTTPResponseEncoder
+    private let compression: ResponseCompression?
+    private let isSecure: Bool
     /// Bytes of a request that has not fully arrived yet.
     private var pending: [UInt8] = []
     private var state = State.awaitingHead
@@ -18,10 +20,12 @@ final class HTTPConnection: ConnectionHandler {
         case closed
     }
 
-    init(responder: any HTTPResponder, limits: HTTPLimits, dates: HTTPDateCache) {
+    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, isSecure: Bool) {
         self.responder = responder
+        self.isSecure = isSecure
         self.limits = limits
-        self.encoder = HTTPResponseEncoder(dates: dates)
+        self.encoder = HTTPResponseEncoder(dates: resources.dates)
+        self.compression = resources.compression
     }
 
     var isMidRequest: Bool {
@@ -111,11 +115,20 @@ final class HTTPConnection: ConnectionHandler {
     }
 
     private func finish(_ head: HTTPRequestHead, _ target: RequestTarget, output: inout OutputQueue) {
+        let decoded: [UInt8]
+        switch RequestBodyEncoding.decode(body, contentEncoding: head.headers["Content-Encoding"], limit: limits.maxBodyBytes) {
+        case .failure(let failure):
+            refuse(failure, output: &output)
+            return
+        case .success(let bytes):
+            decoded = bytes
+        }
         let request = HTTPRequest(
             method: head.method, rawPath: target.rawPath, pathSegments: target.pathSegments, query: target.query,
-            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: body)
+            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure)
         body = []
-        let response = responder.respond(to: request)
+        var response = responder.respond(to: request)
+        compression?.apply(to: &response, acceptEncoding: head.headers["Accept-Encoding"])
         let keepAlive = head.keepAlive && !response.closesConnection
         output.append(encoder.head(for: response, version: head.version, keepAlive: keepAlive))
         if head.method != "HEAD", !HTTPStatus.forbidsBody(response.status) { output.append(response.body) }

@@ -11,10 +11,13 @@ public struct HTTPRequest: Sendable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// Arrived over TLS: URLs built for the client use `https`.
+    public var isSecure: Bool
 
     public init(
         method: String, rawPath: String, pathSegments: [String], query: [(name: String, value: String)],
-        rawQuery: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []
+        rawQuery: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
+        isSecure: Bool = false
     ) {
         self.method = method
         self.rawPath = rawPath
@@ -24,5 +27,6 @@ public struct HTTPRequest: Sendable {
         self.version = version
         self.headers = headers
         self.body = body
+        self.isSecure = isSecure
     }
 }

@@ -6,6 +6,7 @@ public enum HTTPRequestFailure: Error, Equatable, Sendable {
     case headersTooLarge
     case payloadTooLarge
     case unsupportedTransferCoding(String)
+    case unsupportedContentEncoding(String)
     case expectationFailed
     case versionNotSupported
 
@@ -16,6 +17,7 @@ public enum HTTPRequestFailure: Error, Equatable, Sendable {
         case .headersTooLarge: 431
         case .payloadTooLarge: 413
         case .unsupportedTransferCoding: 501
+        case .unsupportedContentEncoding: 415
         case .expectationFailed: 417
         case .versionNotSupported: 505
         }
@@ -29,6 +31,7 @@ public enum HTTPRequestFailure: Error, Equatable, Sendable {
         case .headersTooLarge: "The request headers are larger than the server accepts."
         case .payloadTooLarge: "The request body is larger than the server accepts."
         case .unsupportedTransferCoding(let coding): "Transfer-Encoding '\(coding)' is not supported; only chunked is."
+        case .unsupportedContentEncoding(let coding): "Content-Encoding '\(coding)' is not supported; send identity or gzip."
         case .expectationFailed: "Only 'Expect: 100-continue' is supported."
         case .versionNotSupported: "Only HTTP/1.0 and HTTP/1.1 are supported."
         }

@@ -4,6 +4,8 @@ import ZISMockSockets
 public struct HTTPServerConfiguration: Sendable {
     public var sockets: SocketServerConfiguration
     public var limits = HTTPLimits()
+    /// Bodies at least this large are gzipped for clients that accept it; nil turns compression off.
+    public var compressionThreshold: Int? = 1024
 
     public init(sockets: SocketServerConfiguration) {
         self.sockets = sockets
@@ -16,9 +18,11 @@ public final class HTTPServer: Sendable {
 
     public static func start(_ configuration: HTTPServerConfiguration, responder: any HTTPResponder) throws(SocketError) -> HTTPServer {
         let limits = configuration.limits
-        let dates = PerLoop(count: configuration.sockets.loopCount) { HTTPDateCache() }
+        let resources = PerLoop(count: configuration.sockets.loopCount) {
+            HTTPLoopResources(compressionThreshold: configuration.compressionThreshold)
+        }
         let sockets = try SocketServer.start(configuration.sockets) { context in
-            HTTPConnection(responder: responder, limits: limits, dates: dates[context.loopIndex])
+            HTTPConnection(responder: responder, limits: limits, resources: resources[context.loopIndex], isSecure: context.isSecure)
         }
         return HTTPServer(sockets: sockets)
     }
@@ -29,11 +33,24 @@ public final class HTTPServer: Sendable {
 
     public var localAddress: SocketAddress { sockets.localAddress }
 
+    /// One address per configured listener, in order.
+    public var localAddresses: [SocketAddress] { sockets.localAddresses }
+
     public var connectionCount: Int { sockets.connectionCount }
 
     /// Stops accepting, finishes in-flight requests within the grace period, then returns.
     public func stop() {
         sockets.stop()
+    }
+}
+
+/// What the connections of one event loop share, touched only on that loop's thread.
+final class HTTPLoopResources {
+    let dates = HTTPDateCache()
+    let compression: ResponseCompression?
+
+    init(compressionThreshold: Int?) {
+        compression = compressionThreshold.map(ResponseCompression.init(threshold:))
     }
 }
 

@@ -16,6 +16,18 @@ public struct PathPattern: Sendable, CustomStringConvertible {
         }
     }
 
+    /// At the first segment where the two differ in kind, this one has the literal.
+    func isMoreSpecific(than other: PathPattern) -> Bool {
+        for (mine, theirs) in zip(segments, other.segments) {
+            switch (mine, theirs) {
+            case (.literal, .parameter): return true
+            case (.parameter, .literal): return false
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// The parameter values when `path` matches; parameters never match an empty segment.
     func match(_ path: [String]) -> PathParameters? {
         guard path.count == segments.count else { return nil }

@@ -26,16 +26,23 @@ public struct Router: Sendable {
     }
 
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
+    /// A literal segment beats a parameter, as in a trie: `/connections/all` belongs to the routes
+    /// written with `all`, never to `/connections/{type}`, whatever the method.
     public func resolve(method: String, path: [String]) -> Resolution {
-        var allowed: [String] = []
+        var candidates: [(route: Route, parameters: PathParameters)] = []
         for route in routes {
             guard let parameters = route.pattern.match(path) else { continue }
-            if route.method == method || (method == "HEAD" && route.method == "GET") {
-                return .matched(route.handler, parameters)
+            if let best = candidates.first {
+                if best.route.pattern.isMoreSpecific(than: route.pattern) { continue }
+                if route.pattern.isMoreSpecific(than: best.route.pattern) { candidates.removeAll() }
             }
-            allowed.append(route.method)
-            if route.method == "GET" { allowed.append("HEAD") }
+            candidates.append((route, parameters))
         }
+        if let exact = candidates.first(where: { $0.route.method == method })
+            ?? candidates.first(where: { method == "HEAD" && $0.route.method == "GET" }) {
+            return .matched(exact.route.handler, exact.parameters)
+        }
+        let allowed = candidates.flatMap { $0.route.method == "GET" ? ["GET", "HEAD"] : [$0.route.method] }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allow: allowed)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 /// steadiest balance here, where SO_REUSEPORT hashing and EPOLLEXCLUSIVE both skewed (socket-design.md §7).
 final class Acceptor {
     let listener: Socket
+    private let tls: TLSContext?
     private let loops: [EventLoop]
     private let liveConnections: LiveConnectionCount
     private let maxConnections: Int
@@ -13,8 +14,9 @@ final class Acceptor {
     /// The per-wake accept budget was spent with clients possibly still queued.
     private(set) var hasBacklog = false
 
-    init(listener: Socket, loops: [EventLoop], liveConnections: LiveConnectionCount, maxConnections: Int) {
+    init(listener: Socket, tls: TLSContext?, loops: [EventLoop], liveConnections: LiveConnectionCount, maxConnections: Int) {
         self.listener = listener
+        self.tls = tls
         self.loops = loops
         self.liveConnections = liveConnections
         self.maxConnections = maxConnections
@@ -52,6 +54,6 @@ final class Acceptor {
     private func deal(_ socket: Socket, from loop: EventLoop) {
         let target = loops[nextLoop]
         nextLoop = (nextLoop + 1) % loops.count
-        if target === loop { target.register(socket) } else { target.adopt(socket) }
+        if target === loop { target.register(socket, tls: tls) } else { target.adopt(socket, tls: tls) }
     }
 }

@@ -20,4 +20,6 @@ public struct ConnectionContext: Sendable {
     /// Which event loop (0 ..< loop count) owns the connection; lets handlers keep per-loop caches.
     public let loopIndex: Int
     public let peer: SocketAddress?
+    /// The connection arrived on a TLS listener: its requests are `https`.
+    public let isSecure: Bool
 }

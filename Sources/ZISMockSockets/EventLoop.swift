@@ -15,7 +15,7 @@ final class EventLoop: @unchecked Sendable {
     private let liveConnections: LiveConnectionCount
     private let epoll: Int32
     private let wakeEvent: Int32
-    private let inbox = Locked<[Socket]>([])
+    private let inbox = Locked<[(Socket, TLSContext?)]>([])
     private let stopRequested = Atomic<Bool>(false)
 
     private var connections: [Int32: LoopConnection] = [:]
@@ -24,7 +24,7 @@ final class EventLoop: @unchecked Sendable {
     private var now = MonotonicClock.milliseconds()
     private var draining = false
     private var drainDeadline: Int64 = 0
-    private var acceptor: Acceptor?
+    private var acceptors: [Acceptor] = []
 
     init(
         index: Int, configuration: SocketServerConfiguration, liveConnections: LiveConnectionCount,
@@ -52,18 +52,19 @@ final class EventLoop: @unchecked Sendable {
         Glibc.close(epoll)
     }
 
-    /// Makes this loop the one that accepts; must be called before `run`.
+    /// Makes this loop accept on the acceptor's listener; must be called before `run`.
     func own(_ acceptor: Acceptor) throws(SocketError) {
+        // Read readiness only: waiting for write readiness on a listener pins a core (FlyingFox's lesson).
         guard zm_epoll_add(epoll, acceptor.listener.descriptor, zm_EPOLLIN | zm_EPOLLET,
                            UInt64(acceptor.listener.descriptor)) == 0 else { throw SocketError("epoll_ctl(listener)") }
-        self.acceptor = acceptor
+        acceptors.append(acceptor)
     }
 
     // MARK: Called from other threads
 
     /// Hands an accepted socket to this loop; the loop makes its handler on its own thread.
-    func adopt(_ socket: Socket) {
-        inbox.withLock { $0.append(socket) }
+    func adopt(_ socket: Socket, tls: TLSContext?) {
+        inbox.withLock { $0.append((socket, tls)) }
         _ = zm_eventfd_signal(wakeEvent)
     }
 
@@ -86,7 +87,7 @@ final class EventLoop: @unchecked Sendable {
                 for event in 0..<Int(count) { dispatch(token: tokens[event], events: events[event]) }
             }
             serviceRunAgain()
-            acceptor?.acceptIfDue(now: now, loop: self)
+            for acceptor in acceptors { acceptor.acceptIfDue(now: now, loop: self) }
             if now >= nextSweep {
                 closeExpiredConnections()
                 nextSweep = now + 1000
@@ -97,9 +98,9 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func waitTimeout(until nextSweep: Int64) -> Int32 {
-        if !runAgain.isEmpty || acceptor?.hasBacklog == true { return 0 }
+        if !runAgain.isEmpty || acceptors.contains(where: \.hasBacklog) { return 0 }
         var deadline = nextSweep
-        if let retry = acceptor?.retryAt { deadline = min(deadline, retry) }
+        for case let retry? in acceptors.map(\.retryAt) { deadline = min(deadline, retry) }
         if draining { deadline = min(deadline, now + 10) }
         return Int32(clamping: max(0, deadline - now))
     }
@@ -112,7 +113,7 @@ final class EventLoop: @unchecked Sendable {
             if stopRequested.load(ordering: .acquiring), !draining { beginDraining() }
             return
         }
-        if let acceptor, descriptor == acceptor.listener.descriptor {
+        if let acceptor = acceptors.first(where: { $0.listener.descriptor == descriptor }) {
             acceptor.accept(now: now, loop: self)
             return
         }
@@ -131,16 +132,24 @@ final class EventLoop: @unchecked Sendable {
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
-        for socket in arrivals { register(socket) }
+        for (socket, tls) in arrivals { register(socket, tls: tls) }
     }
 
-    func register(_ socket: Socket) {
+    func register(_ socket: Socket, tls: TLSContext?) {
         if draining {
             close(socket)
             return
         }
-        let handler = makeHandler(ConnectionContext(loopIndex: index, peer: socket.peerAddress()))
-        let connection = LoopConnection(socket: socket, handler: handler, now: now)
+        var transport = Transport.plain(socket)
+        if let tls {
+            guard let session = TLSSession(context: tls, socket: socket) else {
+                close(socket)
+                return
+            }
+            transport = .tls(session)
+        }
+        let handler = makeHandler(ConnectionContext(loopIndex: index, peer: socket.peerAddress(), isSecure: tls != nil))
+        let connection = LoopConnection(socket: socket, transport: transport, handler: handler, now: now)
         let interest = zm_EPOLLIN | zm_EPOLLOUT | zm_EPOLLRDHUP | zm_EPOLLET
         guard zm_epoll_add(epoll, socket.descriptor, interest, UInt64(socket.descriptor)) == 0 else {
             close(socket)
@@ -156,6 +165,7 @@ final class EventLoop: @unchecked Sendable {
     /// read budget is spent (then the connection runs again after the other ready ones).
     private func service(_ connection: LoopConnection, shortReadDrains: Bool = true) {
         guard !connection.isClosed else { return }
+        if connection.isHandshaking, !continueHandshake(connection) { return }
         if !connection.output.isEmpty, !flush(connection) { return }
         var budget = 16
         while connection.mayHaveInput, !connection.closingAfterWrite {
@@ -164,10 +174,12 @@ final class EventLoop: @unchecked Sendable {
                 return
             }
             budget -= 1
-            switch connection.socket.read(into: readBuffer) {
+            switch connection.transport.read(into: readBuffer) {
             case .bytes(let count):
                 connection.lastActivity = now
-                if shortReadDrains, count < readBuffer.count { connection.mayHaveInput = false }
+                if shortReadDrains, connection.transport.shortReadMeansDrained, count < readBuffer.count {
+                    connection.mayHaveInput = false
+                }
                 let received = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
                 if case .closeAfterWriting = connection.handler.received(received, output: &connection.output) {
                     connection.closingAfterWrite = true
@@ -187,9 +199,30 @@ final class EventLoop: @unchecked Sendable {
         if connection.closingAfterWrite || (draining && connection.isIdle) { close(connection) }
     }
 
+    /// Returns true once the handshake is done; false while it waits for the peer or after it failed.
+    private func continueHandshake(_ connection: LoopConnection) -> Bool {
+        switch (connection.transport, connection.isHandshaking) {
+        case (.tls(let session), true):
+            switch session.handshake() {
+            case .done:
+                connection.isHandshaking = false
+                connection.requestStartedAt = nil
+                connection.lastActivity = now
+                return true
+            case .wouldBlock:
+                return false
+            case .failed:
+                close(connection)
+                return false
+            }
+        default:
+            return true
+        }
+    }
+
     /// Returns true when everything queued went out.
     private func flush(_ connection: LoopConnection) -> Bool {
-        switch connection.output.flush(to: connection.socket) {
+        switch connection.output.flush(to: connection.transport) {
         case .drained:
             connection.blockedSince = nil
             connection.lastActivity = now
@@ -243,11 +276,11 @@ final class EventLoop: @unchecked Sendable {
     private func beginDraining() {
         draining = true
         drainDeadline = now + configuration.shutdownGraceMilliseconds
-        if let acceptor {
+        for acceptor in acceptors {
             _ = zm_epoll_delete(epoll, acceptor.listener.descriptor)
             acceptor.listener.close()
-            self.acceptor = nil
         }
+        acceptors = []  // also breaks the acceptor → loops → acceptor cycle
     }
 
     /// Closes connections as they become idle; true once none are left or the grace period is over.

@@ -1,7 +1,10 @@
 /// One accepted connection as its event loop sees it. Touched only on the owning loop's thread.
 final class LoopConnection {
     let socket: Socket
+    let transport: Transport
     let handler: ConnectionHandler
+    /// TLS connections start here; the request timeout bounds how long a handshake may take.
+    var isHandshaking: Bool
     var output = OutputQueue()
     /// Edge-triggered epoll reports readiness once: until a read says "would block" there may be more.
     var mayHaveInput = true
@@ -14,14 +17,21 @@ final class LoopConnection {
     /// Set while output waits for the client to read, for the write timeout.
     var blockedSince: Int64?
 
-    init(socket: Socket, handler: ConnectionHandler, now: Int64) {
+    init(socket: Socket, transport: Transport, handler: ConnectionHandler, now: Int64) {
         self.socket = socket
+        self.transport = transport
         self.handler = handler
         self.lastActivity = now
+        if case .tls = transport {
+            isHandshaking = true
+            requestStartedAt = now
+        } else {
+            isHandshaking = false
+        }
     }
 
     /// Nothing received half-way and nothing left to send: safe to close on shutdown.
-    var isIdle: Bool { output.isEmpty && !handler.isMidRequest }
+    var isIdle: Bool { output.isEmpty && !handler.isMidRequest && !isHandshaking }
 
     func hasExpired(now: Int64, configuration: SocketServerConfiguration) -> Bool {
         if let since = blockedSince { return now - since > configuration.writeTimeoutMilliseconds }

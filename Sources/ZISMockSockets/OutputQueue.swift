@@ -23,10 +23,15 @@ public struct OutputQueue {
         case failed(Int32)
     }
 
-    /// Writes until the queue is empty or the socket would block.
-    mutating func flush(to socket: Socket) -> FlushResult {
+    /// Writes until the queue is empty or the transport would block.
+    mutating func flush(to transport: Transport) -> FlushResult {
         while !chunks.isEmpty {
-            switch sendBatch(to: socket) {
+            let result: Socket.WriteResult
+            switch transport {
+            case .plain(let socket): result = sendBatch(to: socket)
+            case .tls(let session): result = chunks[0].withUnsafeBytes { session.write(UnsafeRawBufferPointer(rebasing: $0[sentOfFirst...])) }
+            }
+            switch result {
             case .wrote(let count): consume(count)
             case .wouldBlock: return .blocked
             case .failed(let code): return .failed(code)

@@ -3,37 +3,49 @@ import ZISMockLocking
 /// A TCP server: a listener and one epoll loop per core, each on its own thread, calling a
 /// `ConnectionHandler` per connection. It knows nothing of what the bytes mean.
 public final class SocketServer: Sendable {
-    /// Where the server listens; with port 0 in the configuration, the port the kernel chose.
-    public let localAddress: SocketAddress
+    /// Where the server listens, one address per configured listener, in order; with port 0 in
+    /// the configuration, the port the kernel chose.
+    public let localAddresses: [SocketAddress]
     private let loops: [EventLoop]
     private let liveConnections: LiveConnectionCount
     private let threads: Locked<[LoopThread]>
 
-    /// Binds, then starts the loops. Throws before anything runs if the address cannot be bound.
+    /// The first listener's address.
+    public var localAddress: SocketAddress { localAddresses[0] }
+
+    /// Binds every listener, then starts the loops. Throws before anything runs if an address cannot be bound.
     public static func start(
         _ configuration: SocketServerConfiguration,
         makeHandler: @escaping @Sendable (ConnectionContext) -> ConnectionHandler
     ) throws(SocketError) -> SocketServer {
-        let listener = try Socket.listening(on: configuration.address, backlog: configuration.backlog)
+        precondition(!configuration.listeners.isEmpty, "a server needs a listener")
+        var listeners: [Socket] = []
         do throws(SocketError) {
-            let address = try listener.localAddress()
+            for listener in configuration.listeners {
+                listeners.append(try Socket.listening(on: listener.address, backlog: configuration.backlog))
+            }
+            let addresses = try listeners.map { socket throws(SocketError) in try socket.localAddress() }
             let live = LiveConnectionCount()
             var loops: [EventLoop] = []
             for index in 0..<max(1, configuration.loopCount) {
                 loops.append(try EventLoop(index: index, configuration: configuration, liveConnections: live, makeHandler: makeHandler))
             }
-            try loops[0].own(Acceptor(listener: listener, loops: loops, liveConnections: live, maxConnections: configuration.maxConnections))
-            let server = SocketServer(localAddress: address, loops: loops, liveConnections: live)
+            for (socket, listener) in zip(listeners, configuration.listeners) {
+                try loops[0].own(Acceptor(
+                    listener: socket, tls: listener.tls, loops: loops, liveConnections: live,
+                    maxConnections: configuration.maxConnections))
+            }
+            let server = SocketServer(localAddresses: addresses, loops: loops, liveConnections: live)
             try server.startThreads()
             return server
         } catch {
-            listener.close()
+            listeners.forEach { $0.close() }
             throw error
         }
     }
 
-    private init(localAddress: SocketAddress, loops: [EventLoop], liveConnections: LiveConnectionCount) {
-        self.localAddress = localAddress
+    private init(localAddresses: [SocketAddress], loops: [EventLoop], liveConnections: LiveConnectionCount) {
+        self.localAddresses = localAddresses
         self.loops = loops
         self.liveConnections = liveConnections
         self.threads = Locked([])

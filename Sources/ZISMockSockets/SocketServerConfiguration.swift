@@ -1,12 +1,13 @@
 /// Everything the socket layer can be tuned by, with the defaults a test double wants.
 public struct SocketServerConfiguration: Sendable {
-    public var address: SocketAddress
+    /// Where to listen; each listener may speak TLS. All share the loops and limits.
+    public var listeners: [Listener]
     public var backlog: Int32 = 1024
     /// One epoll loop per core measured fastest here (socket-design.md).
     public var loopCount: Int = max(1, min(Int(sysconfCores()), 64))
     /// Beyond this, new connections are accepted and closed at once, so clients fail fast.
     public var maxConnections: Int = 10_000
-    /// A client must finish a request (head and body) this soon after it starts one.
+    /// A client must finish a request (head and body), or a TLS handshake, this soon after it starts one.
     public var requestTimeoutMilliseconds: Int64 = 10_000
     /// An idle keep-alive connection is closed after this.
     public var idleTimeoutMilliseconds: Int64 = 60_000
@@ -15,8 +16,19 @@ public struct SocketServerConfiguration: Sendable {
     /// On stop, requests in flight get this long to finish before their connections are closed.
     public var shutdownGraceMilliseconds: Int64 = 500
 
-    public init(address: SocketAddress) {
-        self.address = address
+    public init(address: SocketAddress, tls: TLSContext? = nil) {
+        listeners = [Listener(address: address, tls: tls)]
+    }
+
+    public struct Listener: Sendable {
+        public var address: SocketAddress
+        /// Present for HTTPS: connections on this listener handshake first.
+        public var tls: TLSContext?
+
+        public init(address: SocketAddress, tls: TLSContext? = nil) {
+            self.address = address
+            self.tls = tls
+        }
     }
 }
 

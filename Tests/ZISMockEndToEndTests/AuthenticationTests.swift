@@ -124,18 +124,16 @@ struct AuthenticationTests {
         }
     }
 
-    /// `POST .../connections/all` matches the typed-create template `connections/{type}` with
-    /// type "all", whose handler answers 404; and `Allow` on the list path then offers POST.
+    /// The literal `all` beats the typed-create template `connections/{type}`: POST on the list
+    /// path is 405, and `Allow` offers only what the list path serves.
     @Test func postOnTheListPathIs405AllowingOnlyGetAndHead() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
-            withKnownIssue("router: {type} matches 'all' (reported to the lead)") {
-                let post = try client.exchange(request("POST", Seeded.listPath(), authorization: nil, headers: ["Content-Length: 0"]))
-                #expect(post.status == 405)
-                #expect(post.header("Allow") == "GET, HEAD")
-                let put = try client.exchange(request("PUT", Seeded.listPath(), authorization: nil, headers: ["Content-Length: 0"]))
-                #expect(put.header("Allow") == "GET, HEAD")
-            }
+            let post = try client.exchange(request("POST", Seeded.listPath(), authorization: nil, headers: ["Content-Length: 0"]))
+            #expect(post.status == 405)
+            #expect(post.header("Allow") == "GET, HEAD")
+            let put = try client.exchange(request("PUT", Seeded.listPath(), authorization: nil, headers: ["Content-Length: 0"]))
+            #expect(put.header("Allow") == "GET, HEAD")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ZISMockHTTP
 
 /// HTTP/1.1 over real sockets: keep-alive, pipelining, HEAD, HTTP/1.0, closing, and what a
 /// real client (Postman) sends.
@@ -120,10 +121,12 @@ struct ConnectionHandlingTests {
             ].joined(separator: "\r\n") + "\r\n\r\n"
             let response = try client.exchange(postman)
             #expect(response.status == 200)
-            #expect(response.header("Content-Encoding") == nil, "the mock never compresses")
+            #expect(response.header("Content-Encoding") == "gzip", "Postman accepts gzip, and the page is over the 1 KiB threshold")
+            #expect(response.header("Vary") == "Accept-Encoding")
             #expect(response.header("Connection") == nil)
             let plain = try client.exchange(request(target: Seeded.listPath(query: "page[size]=10")))
-            #expect(response.body == plain.body)
+            #expect(plain.header("Content-Encoding") == nil, "no Accept-Encoding, no compression")
+            #expect(try Gzip.decompress(response.body, limit: 1 << 20) == plain.body)
             #expect(!response.text.contains("127.0.0.1"), "no URL built from the bind address")
         }
     }

@@ -69,7 +69,7 @@ final class ConnectionDriver {
     private(set) var decisions: [ConnectionDecision] = []
 
     init(limits: HTTPLimits = HTTPLimits()) {
-        connection = HTTPConnection(responder: EchoResponder(), limits: limits, dates: HTTPDateCache())
+        connection = HTTPConnection(responder: EchoResponder(), limits: limits, resources: HTTPLoopResources(compressionThreshold: nil), isSecure: false)
     }
 
     @discardableResult

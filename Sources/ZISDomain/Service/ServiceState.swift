@@ -2,6 +2,8 @@
 struct ServiceState: Sendable {
     var integrations: [String: IntegrationState]
     var authorizer: Authorizer
+    /// OAuth flows started but not yet completed, by verification code (spec §5).
+    var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]

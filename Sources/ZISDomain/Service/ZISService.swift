@@ -1,13 +1,18 @@
-import Synchronization
+import ZISMockLocking
 
 /// The domain's front door: all ZIS state and every operation the routing layer calls.
 /// Safe to call from many threads: state sits behind one mutex, held only for lookups and
 /// writes; rendering a page happens outside it from a copy-on-write snapshot.
 public final class ZISService: Sendable {
-    private let state: Mutex<ServiceState>
+    /// Internal so the per-feature extensions (`ZISService+Connections`, `+OAuth`) share the one lock.
+    let state: Locked<ServiceState>
+    /// Seconds since the Unix epoch; stamps `created_at`/`updated_at` and OAuth token expiries.
+    /// Injectable so tests can make time move between a create and an update.
+    let clock: @Sendable () -> Int
 
-    public init(seed: Seed) {
-        state = Mutex(ServiceState(seed: seed))
+    public init(seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
+        state = Locked(ServiceState(seed: seed))
+        self.clock = clock
     }
 
     /// Replaces the whole state atomically (admin reset/load). The new state is built before
@@ -103,11 +108,11 @@ public final class ZISService: Sendable {
         state.withLock { $0.integrations[integration]?.connections.element(named: name) }
     }
 
-    private static func unknownIntegration(_ name: String) -> ZISError {
+    static func unknownIntegration(_ name: String) -> ZISError {
         .notFound(detail: "Integration \(name) does not exist")
     }
 
-    private static func unknownConnection(_ name: String) -> ZISError {
+    static func unknownConnection(_ name: String) -> ZISError {
         .notFound(detail: "Connection \(name) does not exist")
     }
 }

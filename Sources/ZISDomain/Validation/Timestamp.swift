@@ -7,7 +7,12 @@ public enum Timestamp {
 
     /// The current time as `YYYY-MM-DDTHH:MM:SSZ`, the default for timestamps a seed leaves out (spec §7).
     public static func now() -> String {
-        format(secondsSinceEpoch: Int(time(nil)))
+        format(secondsSinceEpoch: currentSeconds())
+    }
+
+    /// Seconds since the Unix epoch: the default clock of `ZISService`.
+    @Sendable public static func currentSeconds() -> Int {
+        Int(time(nil))
     }
 
     public static func format(secondsSinceEpoch: Int) -> String {

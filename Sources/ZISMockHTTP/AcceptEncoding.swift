@@ -1,0 +1,27 @@
+/// Whether a client takes gzip, from `Accept-Encoding` with q-values (RFC 9110 §12.5.3):
+/// `gzip` listed with q > 0, or not listed while `*` has q > 0.
+enum AcceptEncoding {
+    static func acceptsGzip(_ header: String?) -> Bool {
+        guard let header else { return false }
+        var gzip: Double?
+        var wildcard: Double?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";")
+            guard let name = parts.first.map({ String($0).trimmingWhitespace() }) else { continue }
+            var quality = 1.0
+            for parameter in parts.dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1)
+                if pair.count == 2, String(pair[0]).trimmingWhitespace().equalsIgnoringASCIICase("q") {
+                    quality = Double(String(pair[1]).trimmingWhitespace()) ?? 0
+                }
+            }
+            if name.equalsIgnoringASCIICase("gzip") || name.equalsIgnoringASCIICase("x-gzip") {
+                gzip = max(gzip ?? 0, quality)
+            } else if name == "*" {
+                wildcard = quality
+            }
+        }
+        if let gzip { return gzip > 0 }
+        return (wildcard ?? 0) > 0
+    }
+}

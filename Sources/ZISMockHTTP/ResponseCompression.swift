@@ -1,0 +1,34 @@
+/// gzip for response bodies above a threshold, when the client asks for it. The same cached page
+/// goes out thousands of times, so each loop remembers the compressed form of the bodies it sent
+/// most recently; an entry holds its source array, so its storage cannot be reused while cached.
+final class ResponseCompression {
+    private let threshold: Int
+    private var recent: [(source: [UInt8], compressed: [UInt8])] = []
+    private let capacity = 16
+
+    init(threshold: Int) {
+        self.threshold = threshold
+    }
+
+    func apply(to response: inout HTTPResponse, acceptEncoding: String?) {
+        guard response.body.count >= threshold, !HTTPStatus.forbidsBody(response.status),
+              !response.headers.contains(where: { $0.name.equalsIgnoringASCIICase("Content-Encoding") })
+        else { return }
+        response.headers.append(("Vary", "Accept-Encoding"))
+        guard AcceptEncoding.acceptsGzip(acceptEncoding), let compressed = compressed(response.body) else { return }
+        response.headers.append(("Content-Encoding", "gzip"))
+        response.body = compressed
+    }
+
+    private func compressed(_ body: [UInt8]) -> [UInt8]? {
+        if let hit = recent.firstIndex(where: { sharesStorage($0.source, body) }) { return recent[hit].compressed }
+        guard let compressed = Gzip.compress(body) else { return nil }
+        if recent.count == capacity { recent.removeFirst() }
+        recent.append((body, compressed))
+        return compressed
+    }
+
+    private func sharesStorage(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { $0.baseAddress == x.baseAddress } }
+    }
+}
