@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"]),
         .target(name: "ZISMock", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain"]),
         .executableTarget(name: "ZISMockCLI", dependencies: ["ZISMock"]),
-        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP"]),
+        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
         .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),
     ]

@@ -13,6 +13,10 @@ public struct ZISMockConfiguration: Sendable {
     /// tests replace it to make time move deterministically.
     public var clock: @Sendable () -> Int = Timestamp.currentSeconds
     public var limits = HTTPLimits()
+    /// HTTPS on the main port or beside it; nil for plain HTTP only.
+    public var tls: TLSSettings?
+    /// Bodies at least this large are gzipped for clients that accept gzip; nil turns it off.
+    public var compressionThreshold: Int? = 1024
     /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
     public var tuning = SocketTuning()
 
@@ -29,8 +33,14 @@ public struct ZISMockConfiguration: Sendable {
         public init() {}
     }
 
-    func httpConfiguration() throws(SocketError) -> HTTPServerConfiguration {
-        var sockets = SocketServerConfiguration(address: try SocketAddress(host: host, port: port))
+    /// Fails with the socket or TLS error that stops the server from starting.
+    func httpConfiguration() throws -> HTTPServerConfiguration {
+        let context = try tls?.makeContext()
+        let main = try SocketAddress(host: host, port: port)
+        var sockets = SocketServerConfiguration(address: main, tls: tls?.port == nil ? context : nil)
+        if let context, let tlsPort = tls?.port {
+            sockets.listeners.append(.init(address: try SocketAddress(host: host, port: tlsPort), tls: context))
+        }
         if let loops = tuning.loopCount { sockets.loopCount = loops }
         sockets.maxConnections = tuning.maxConnections
         sockets.requestTimeoutMilliseconds = tuning.requestTimeoutMilliseconds
@@ -38,6 +48,7 @@ public struct ZISMockConfiguration: Sendable {
         sockets.writeTimeoutMilliseconds = tuning.writeTimeoutMilliseconds
         var http = HTTPServerConfiguration(sockets: sockets)
         http.limits = limits
+        http.compressionThreshold = compressionThreshold
         return http
     }
 }

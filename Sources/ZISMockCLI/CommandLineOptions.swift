@@ -6,6 +6,17 @@ import ZISMock
 struct CommandLineOptions {
     var configuration = ZISMockConfiguration()
     var seedPath: String?
+    var tls = TLSOptions()
+
+    /// The TLS flags as given; they make `configuration.tls` once all are read.
+    struct TLSOptions {
+        var certificate: String?
+        var key: String?
+        var port: UInt16?
+        var selfSigned = false
+        var names: [String] = []
+        var certificateOutput: String?
+    }
 
     init() {
         configuration.port = 8080
@@ -13,7 +24,8 @@ struct CommandLineOptions {
 
     struct Option: Sendable {
         let flag: String
-        let placeholder: String
+        /// nil for a switch that takes no value (its environment twin takes `true`/`1`).
+        let placeholder: String?
         let help: String
         let apply: @Sendable (inout CommandLineOptions, String) throws -> Void
 
@@ -29,6 +41,22 @@ struct CommandLineOptions {
         },
         Option(flag: "--seed", placeholder: "PATH", help: "seed file, or folder of *.json files (default: the built-in seed)") {
             $0.seedPath = $1
+        },
+        Option(flag: "--tls-cert", placeholder: "FILE", help: "serve HTTPS with this PEM certificate chain (needs --tls-key)") {
+            $0.tls.certificate = $1
+        },
+        Option(flag: "--tls-key", placeholder: "FILE", help: "the PEM private key for --tls-cert") { $0.tls.key = $1 },
+        Option(flag: "--tls-self-signed", placeholder: nil, help: "make a key and self-signed certificate at start-up") {
+            $0.tls.selfSigned = try switchValue($1, flag: "--tls-self-signed")
+        },
+        Option(flag: "--tls-name", placeholder: "NAME", help: "another name for the self-signed certificate (repeatable; env: comma-separated)") {
+            $0.tls.names += $1.split(separator: ",").map(String.init)
+        },
+        Option(flag: "--tls-cert-out", placeholder: "FILE", help: "write the self-signed certificate here, for clients to trust") {
+            $0.tls.certificateOutput = $1
+        },
+        Option(flag: "--tls-port", placeholder: "PORT", help: "HTTPS on this port beside plain HTTP (default: HTTPS takes the main port)") {
+            $0.tls.port = try number($1, flag: "--tls-port", in: 0...65535)
         },
         Option(flag: "--max-connections", placeholder: "N", help: "open connections at most; more are refused (default 10000)") {
             $0.configuration.tuning.maxConnections = try number($1, flag: "--max-connections", in: 1...1_000_000)
@@ -58,7 +86,7 @@ struct CommandLineOptions {
 
     static var usage: String {
         let lines = options.map { option in
-            let left = "  \(option.flag) \(option.placeholder)"
+            let left = "  \(option.flag) \(option.placeholder ?? "")"
             return left.padding(toLength: max(left.count + 2, 32)) + option.help + " [env \(option.environmentName)]"
         }
         return """
@@ -92,6 +120,10 @@ struct CommandLineOptions {
             if argument == "-h" || argument == "--help" { return .help }
             let (flag, inline) = split(argument)
             guard let option = options.first(where: { $0.flag == flag }) else { throw UsageError(description: "unknown option '\(argument)'") }
+            if option.placeholder == nil {
+                values.append((option, inline ?? "true"))
+                continue
+            }
             guard let value = inline ?? remaining.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
             values.append((option, value))
         }
@@ -105,6 +137,7 @@ struct CommandLineOptions {
                 throw UsageError(description: "\(option.flag): \(error)")
             }
         }
+        parsed.configuration.tls = try parsed.tls.settings()
         return .run(parsed)
     }
 
@@ -119,6 +152,14 @@ struct CommandLineOptions {
             throw UsageError(description: "\(flag) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
         }
         return Value(value)
+    }
+
+    private static func switchValue(_ text: String, flag: String) throws(UsageError) -> Bool {
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw UsageError(description: "\(flag) takes true or false, got '\(text)'")
+        }
     }
 
     private static func milliseconds(_ text: String, flag: String) throws(UsageError) -> Int64 {
@@ -136,5 +177,27 @@ extension String {
 
     fileprivate func replacingOccurrences(of target: Character, with replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
+    }
+}
+
+extension CommandLineOptions.TLSOptions {
+    func settings() throws(CommandLineOptions.UsageError) -> TLSSettings? {
+        typealias UsageError = CommandLineOptions.UsageError
+        switch (certificate, key, selfSigned) {
+        case (nil, nil, false):
+            guard port == nil, names.isEmpty, certificateOutput == nil else {
+                throw UsageError(description: "--tls-port, --tls-name and --tls-cert-out need --tls-cert and --tls-key, or --tls-self-signed")
+            }
+            return nil
+        case (let certificate?, let key?, false):
+            return TLSSettings(certificate: .files(certificate: certificate, key: key), port: port)
+        case (nil, nil, true):
+            let all = TLSSettings.defaultNames + names.filter { !TLSSettings.defaultNames.contains($0) }
+            return TLSSettings(certificate: .selfSigned(names: all, writeTo: certificateOutput), port: port)
+        case (_, _, true):
+            throw UsageError(description: "--tls-self-signed cannot be combined with --tls-cert or --tls-key")
+        default:
+            throw UsageError(description: "--tls-cert and --tls-key go together")
+        }
     }
 }

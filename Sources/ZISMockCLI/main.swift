@@ -44,10 +44,11 @@ let server: ZISMockServer
 do {
     server = try ZISMockServer.start(configuration)
 } catch {
-    StandardStreams.error("zis-mock: cannot listen on \(configuration.host):\(configuration.port): \(error)")
+    StandardStreams.error("zis-mock: cannot serve on \(configuration.host):\(configuration.port): \(error)")
     exit(69)
 }
-StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"}"#)
+let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
+StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
 
 // SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
 _ = StopSignals.wait()

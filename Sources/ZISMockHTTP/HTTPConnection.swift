@@ -8,6 +8,7 @@ final class HTTPConnection: ConnectionHandler {
     private let encoder: HTTPResponseEncoder
     private let compression: ResponseCompression?
     private let isSecure: Bool
+    private let remoteAddress: String?
     /// Bytes of a request that has not fully arrived yet.
     private var pending: [UInt8] = []
     private var state = State.awaitingHead
@@ -20,9 +21,10 @@ final class HTTPConnection: ConnectionHandler {
         case closed
     }
 
-    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, isSecure: Bool) {
+    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext) {
         self.responder = responder
-        self.isSecure = isSecure
+        self.isSecure = context.isSecure
+        self.remoteAddress = context.peer?.description
         self.limits = limits
         self.encoder = HTTPResponseEncoder(dates: resources.dates)
         self.compression = resources.compression
@@ -125,7 +127,8 @@ final class HTTPConnection: ConnectionHandler {
         }
         let request = HTTPRequest(
             method: head.method, rawPath: target.rawPath, pathSegments: target.pathSegments, query: target.query,
-            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure)
+            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure,
+            remoteAddress: remoteAddress)
         body = []
         var response = responder.respond(to: request)
         compression?.apply(to: &response, acceptEncoding: head.headers["Accept-Encoding"])

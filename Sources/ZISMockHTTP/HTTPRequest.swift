@@ -13,11 +13,13 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Arrived over TLS: URLs built for the client use `https`.
     public var isSecure: Bool
+    /// The client's address, `127.0.0.1:53211` or `[::1]:53211`, for logs and the journal.
+    public var remoteAddress: String?
 
     public init(
         method: String, rawPath: String, pathSegments: [String], query: [(name: String, value: String)],
         rawQuery: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
-        isSecure: Bool = false
+        isSecure: Bool = false, remoteAddress: String? = nil
     ) {
         self.method = method
         self.rawPath = rawPath
@@ -28,5 +30,6 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.body = body
         self.isSecure = isSecure
+        self.remoteAddress = remoteAddress
     }
 }

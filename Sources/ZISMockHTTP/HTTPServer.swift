@@ -22,7 +22,7 @@ public final class HTTPServer: Sendable {
             HTTPLoopResources(compressionThreshold: configuration.compressionThreshold)
         }
         let sockets = try SocketServer.start(configuration.sockets) { context in
-            HTTPConnection(responder: responder, limits: limits, resources: resources[context.loopIndex], isSecure: context.isSecure)
+            HTTPConnection(responder: responder, limits: limits, resources: resources[context.loopIndex], context: context)
         }
         return HTTPServer(sockets: sockets)
     }

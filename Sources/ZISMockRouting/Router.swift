@@ -8,7 +8,7 @@ public struct Router: Sendable {
     public struct Route: Sendable {
         public let method: String
         public let pattern: PathPattern
-        let handler: Handler
+        public let handler: Handler
     }
 
     public private(set) var routes: [Route] = []
@@ -20,7 +20,7 @@ public struct Router: Sendable {
     }
 
     public enum Resolution {
-        case matched(Handler, PathParameters)
+        case matched(Route, PathParameters)
         case notFound
         case methodNotAllowed(allow: [String])
     }
@@ -40,7 +40,7 @@ public struct Router: Sendable {
         }
         if let exact = candidates.first(where: { $0.route.method == method })
             ?? candidates.first(where: { method == "HEAD" && $0.route.method == "GET" }) {
-            return .matched(exact.route.handler, exact.parameters)
+            return .matched(exact.route, exact.parameters)
         }
         let allowed = candidates.flatMap { $0.route.method == "GET" ? ["GET", "HEAD"] : [$0.route.method] }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allow: allowed)

@@ -1,20 +1,38 @@
+import Glibc
 import ZISDomain
 import ZISMockHTTP
 
 /// Turns HTTP requests into ZIS answers: routing first (404/405 come before authentication, spec §2),
-/// then the matched handler.
+/// then the matched handler; observers (journal, access log) see each exchange afterwards.
 public struct ZISResponder: HTTPResponder {
     public let router: Router
+    private let observers: [any ExchangeObserver]
 
-    public init(router: Router) {
+    public init(router: Router, observers: [any ExchangeObserver] = []) {
         self.router = router
+        self.observers = observers
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        // No observers, no clock reads: the hot path stays as short as it can.
+        guard !observers.isEmpty else { return route(request).response }
+        let started = Self.monotonicMicroseconds()
+        let (response, route, parameters) = route(request)
+        let exchange = CompletedExchange(
+            request: request, response: response, routeTemplate: route?.pattern.description, parameters: parameters,
+            answeredAt: Self.wallClockSeconds(), durationMicroseconds: Self.monotonicMicroseconds() - started)
+        for observer in observers { observer.observe(exchange) }
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) -> (response: HTTPResponse, route: Router.Route?, parameters: PathParameters) {
         switch router.resolve(method: request.method, path: request.pathSegments) {
-        case .matched(let handler, let parameters): handler(request, parameters)
-        case .notFound: HTTPResponse(.notFound(detail: "No route for \(request.method) \(request.rawPath)"))
-        case .methodNotAllowed(let allow): HTTPResponse(.methodNotAllowed(allow: allow))
+        case .matched(let route, let parameters):
+            (route.handler(request, parameters), route, parameters)
+        case .notFound:
+            (HTTPResponse(.notFound(detail: "No route for \(request.method) \(request.rawPath)")), nil, PathParameters())
+        case .methodNotAllowed(let allow):
+            (HTTPResponse(.methodNotAllowed(allow: allow)), nil, PathParameters())
         }
     }
 
@@ -22,5 +40,17 @@ public struct ZISResponder: HTTPResponder {
         var response = HTTPResponse(ZISError(failure))
         response.closesConnection = true
         return response
+    }
+
+    private static func monotonicMicroseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000 + now.tv_nsec / 1000
+    }
+
+    private static func wallClockSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

@@ -17,6 +17,12 @@ public enum ConnectionDecision: Sendable {
 
 /// What a handler is told about its connection when it is made.
 public struct ConnectionContext: Sendable {
+    public init(loopIndex: Int, peer: SocketAddress?, isSecure: Bool) {
+        self.loopIndex = loopIndex
+        self.peer = peer
+        self.isSecure = isSecure
+    }
+
     /// Which event loop (0 ..< loop count) owns the connection; lets handlers keep per-loop caches.
     public let loopIndex: Int
     public let peer: SocketAddress?

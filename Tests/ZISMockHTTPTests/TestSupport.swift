@@ -69,7 +69,8 @@ final class ConnectionDriver {
     private(set) var decisions: [ConnectionDecision] = []
 
     init(limits: HTTPLimits = HTTPLimits()) {
-        connection = HTTPConnection(responder: EchoResponder(), limits: limits, resources: HTTPLoopResources(compressionThreshold: nil), isSecure: false)
+        connection = HTTPConnection(responder: EchoResponder(), limits: limits, resources: HTTPLoopResources(compressionThreshold: nil),
+            context: ConnectionContext(loopIndex: 0, peer: nil, isSecure: false))
     }
 
     @discardableResult
