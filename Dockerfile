@@ -8,17 +8,24 @@
 ARG SWIFT_IMAGE=swift:6.3-bookworm
 
 FROM ${SWIFT_IMAGE} AS build
+# OpenSSL (HTTPS) and zlib (gzip) headers and static libraries; skipped when the image has them
+# (the offline CI stand-in does), so the build can run with --network none.
+RUN dpkg -s libssl-dev zlib1g-dev >/dev/null 2>&1 \
+ || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libssl-dev zlib1g-dev \
+      && rm -rf /var/lib/apt/lists/*; }
 WORKDIR /src
-COPY Package.swift ./
+# Package.resolved too, when there is one (it pins the dependency versions).
+COPY Package.* ./
 COPY Sources Sources
 # SwiftPM checks that every target's folder exists, test targets included, even for `--product`.
 COPY Tests Tests
-# `-static-executable` links the Swift runtime and glibc into the binary (it imports no Foundation),
-# so the runtime image needs no shared libraries at all. The linker warns that getaddrinfo needs
-# glibc's NSS at run time: only a host *name* (not 0.0.0.0 or another numeric address) would use it.
-ARG SWIFT_BUILD_FLAGS="-c release --static-swift-stdlib -Xswiftc -static-executable"
-RUN swift build $SWIFT_BUILD_FLAGS --product zis-mock \
- && install -D -m 0755 "$(swift build $SWIFT_BUILD_FLAGS --show-bin-path)/zis-mock" /rootfs/usr/local/bin/zis-mock \
+# `-static-executable` links the Swift runtime, glibc, OpenSSL and zlib into the binary (it imports
+# no Foundation), so the runtime image needs no shared libraries at all. The linker warns that
+# getaddrinfo and dlopen need glibc's shared libraries at run time: only a host *name* (not 0.0.0.0
+# or another numeric address) would use them, and OpenSSL loads no engines or providers here.
+RUN flags="-c release --static-swift-stdlib -Xswiftc -static-executable" \
+ && swift build $flags --product zis-mock \
+ && install -D -m 0755 "$(swift build $flags --show-bin-path)/zis-mock" /rootfs/usr/local/bin/zis-mock \
  && strip /rootfs/usr/local/bin/zis-mock
 # A named non-root user for tools that look one up; the image itself runs by the numeric id.
 RUN mkdir -p /rootfs/etc \

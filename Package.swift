@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "zis-mock", targets: ["ZISMockCLI"]),
         .library(name: "ZISMock", targets: ["ZISMock"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
     targets: [
         // epoll, eventfd and accept4 are not exported by Swift's Glibc module.
         .target(name: "CSystemShim"),
@@ -22,8 +25,13 @@ let package = Package(
         .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib"]),
         .target(name: "ZISDomain", dependencies: ["ZISMockLocking"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"]),
-        .target(name: "ZISMock", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain"]),
-        .executableTarget(name: "ZISMockCLI", dependencies: ["ZISMock"]),
+        .target(name: "ZISMock", dependencies: [
+            "ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ZISMockCLI", dependencies: [
+            "ZISMock", "ZISMockRouting", "ZISDomain", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
         .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),

@@ -1,5 +1,6 @@
 import ZISDomain
 import ZISMockHTTP
+import ZISMockRouting
 import ZISMockSockets
 
 /// Everything a zis-mock server is started with, as a plain value with defaults.
@@ -15,10 +16,20 @@ public struct ZISMockConfiguration: Sendable {
     public var limits = HTTPLimits()
     /// HTTPS on the main port or beside it; nil for plain HTTP only.
     public var tls: TLSSettings?
+    /// Start-up, shutdown and one line per request; nil logs nothing (the embedded default).
+    public var log: LogOutput?
+    /// Browser origins allowed to call the mock; nil turns CORS off.
+    public var cors: CORSPolicy? = CORSPolicy()
     /// Bodies at least this large are gzipped for clients that accept gzip; nil turns it off.
     public var compressionThreshold: Int? = 1024
     /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
     public var tuning = SocketTuning()
+    /// Requests kept in the journal (`GET /__admin/requests`); 0 turns the journal off.
+    public var journalSize = 1000
+    /// Per-token request budget (spec §6); nil (the default) turns limiting off. Changeable at run time.
+    public var rateLimit: RateLimit?
+    /// The `/__admin/` control plane: on/off, admin token, header faults.
+    public var admin = AdminSettings()
 
     public init() {}
 

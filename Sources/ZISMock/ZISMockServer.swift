@@ -7,27 +7,47 @@ import ZISMockSockets
 /// this plus flags; a Swift test can start one in-process the same way.
 public final class ZISMockServer: Sendable {
     public let service: ZISService
+    /// Reset, load, export, journal, faults and rate limit: what `/__admin/` and the embedding API call.
+    public let control: MockControl
     /// `http://127.0.0.1:PORT` (`https` when TLS took over the main port), with the port actually bound.
     public let baseURL: String
     public let port: UInt16
     /// The HTTPS listener's URL when TLS runs on a port of its own beside plain HTTP.
     public let tlsBaseURL: String?
     private let http: HTTPServer
+    /// Every route this server serves (the OpenAPI route-sync test reads them).
+    public let router: Router
 
     /// Binds and starts serving. Throws `SocketError` when the address cannot be bound and
     /// `TLSError` when the certificate cannot be used; nothing is left running then.
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws -> ZISMockServer {
         let service = ZISService(seed: configuration.seed, clock: configuration.clock)
+        let control = MockControl(
+            service: service, seed: configuration.seed, settings: configuration.admin, journalCapacity: configuration.journalSize,
+            rateLimit: configuration.rateLimit)
         var router = Router()
         AdminRoutes.register(on: &router)
+        if configuration.admin.enabled {
+            AdminControlRoutes.register(on: &router, control: control)
+        } else {
+            AdminControlRoutes.registerReadiness(on: &router)
+        }
+        OpenAPIRoute.register(on: &router)
         ConnectionsRoutes.register(on: &router, service: service)
-        let http = try HTTPServer.start(try configuration.httpConfiguration(), responder: ZISResponder(router: router))
+        var observers: [any ExchangeObserver] = []
+        if let log = configuration.log { observers.append(AccessLog(logger: log.logger())) }
+        if configuration.journalSize > 0 { observers.append(control.journal) }
+        let zis = ZISResponder(router: router, observers: observers, middleware: control)
+        let responder: any HTTPResponder = configuration.cors.map { CORSResponder(wrapping: zis, router: router, policy: $0) } ?? zis
+        let http = try HTTPServer.start(try configuration.httpConfiguration(), responder: responder)
         let mainIsSecure = configuration.tls != nil && configuration.tls?.port == nil
-        return ZISMockServer(service: service, http: http, mainIsSecure: mainIsSecure)
+        return ZISMockServer(service: service, control: control, router: router, http: http, mainIsSecure: mainIsSecure)
     }
 
-    private init(service: ZISService, http: HTTPServer, mainIsSecure: Bool) {
+    private init(service: ZISService, control: MockControl, router: Router, http: HTTPServer, mainIsSecure: Bool) {
         self.service = service
+        self.control = control
+        self.router = router
         self.http = http
         self.port = http.localAddress.port
         self.baseURL = "\(mainIsSecure ? "https" : "http")://\(http.localAddress)"

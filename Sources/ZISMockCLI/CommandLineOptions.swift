@@ -1,4 +1,6 @@
+import Logging
 import ZISMock
+import ZISMockRouting
 
 /// The command line: every option is a flag with a `ZIS_MOCK_*` environment twin (containers set
 /// the twins), and a flag wins over its twin. Parsed by hand from one table: the options are simple
@@ -6,7 +8,11 @@ import ZISMock
 struct CommandLineOptions {
     var configuration = ZISMockConfiguration()
     var seedPath: String?
+    /// `--watch`: poll the seed files and reload them on change.
+    var watchSeed = false
     var tls = TLSOptions()
+    var corsOrigins: [String]?
+    var corsDisabled = false
 
     /// The TLS flags as given; they make `configuration.tls` once all are read.
     struct TLSOptions {
@@ -20,6 +26,7 @@ struct CommandLineOptions {
 
     init() {
         configuration.port = 8080
+        configuration.log = LogOutput()
     }
 
     struct Option: Sendable {
@@ -58,6 +65,21 @@ struct CommandLineOptions {
         Option(flag: "--tls-port", placeholder: "PORT", help: "HTTPS on this port beside plain HTTP (default: HTTPS takes the main port)") {
             $0.tls.port = try number($1, flag: "--tls-port", in: 0...65535)
         },
+        Option(flag: "--cors-origin", placeholder: "ORIGIN", help: "browser origin allowed by CORS (repeatable; default *)") {
+            if $0.corsOrigins == nil { $0.corsOrigins = [] }
+            $0.corsOrigins? += $1.split(separator: ",").map(String.init)
+        },
+        Option(flag: "--no-cors", placeholder: nil, help: "send no CORS headers and answer no preflights") {
+            $0.corsDisabled = try switchValue($1, flag: "--no-cors")
+        },
+        Option(flag: "--log-format", placeholder: "json|text", help: "log line format on stderr (default text)") {
+            guard let format = LogFormat(rawValue: $1) else { throw UsageError(description: "--log-format takes json or text, got '\($1)'") }
+            $0.configuration.log = LogOutput(format: format, level: $0.configuration.log?.level ?? .info)
+        },
+        Option(flag: "--log-level", placeholder: "LEVEL", help: "trace, debug, info (default: one line per request), notice, warning, error, critical") {
+            guard let level = Logger.Level(rawValue: $1) else { throw UsageError(description: "--log-level takes trace, debug, info, notice, warning, error or critical, got '\($1)'") }
+            $0.configuration.log = LogOutput(format: $0.configuration.log?.format ?? .text, level: level)
+        },
         Option(flag: "--max-connections", placeholder: "N", help: "open connections at most; more are refused (default 10000)") {
             $0.configuration.tuning.maxConnections = try number($1, flag: "--max-connections", in: 1...1_000_000)
         },
@@ -81,6 +103,28 @@ struct CommandLineOptions {
         },
         Option(flag: "--max-body", placeholder: "BYTES", help: "largest request body; larger gets 413 (default 1048576)") {
             $0.configuration.limits.maxBodyBytes = try number($1, flag: "--max-body", in: 0...1 << 30)
+        },
+        // The control plane (/__admin/, issue 5).
+        Option(flag: "--watch", placeholder: nil, help: "reload the --seed files when they change (SIGHUP always reloads them)") {
+            $0.watchSeed = try switchValue($1, flag: "--watch")
+        },
+        Option(flag: "--journal-size", placeholder: "N", help: "requests kept for GET /__admin/requests, 0 turns the journal off (default 1000)") {
+            $0.configuration.journalSize = try number($1, flag: "--journal-size", in: 0...1_000_000)
+        },
+        Option(flag: "--rate-limit", placeholder: "N/WINDOW", help: "per-token limit such as 700/60s; off by default (PUT /__admin/rate-limit changes it)") {
+            guard let limit = RateLimit(parsing: $1) else {
+                throw UsageError(description: "--rate-limit must be \(RateLimit.syntax), got '\($1)'")
+            }
+            $0.configuration.rateLimit = limit
+        },
+        Option(flag: "--admin-token", placeholder: "TOKEN", help: "/__admin/* except health needs Authorization: Bearer TOKEN") {
+            $0.configuration.admin.token = $1
+        },
+        Option(flag: "--no-admin", placeholder: nil, help: "turn the /__admin/ control plane off (health and ready stay)") {
+            $0.configuration.admin.enabled = !(try switchValue($1, flag: "--no-admin"))
+        },
+        Option(flag: "--no-header-faults", placeholder: nil, help: "ignore X-ZIS-Mock-Fault request headers") {
+            $0.configuration.admin.headerFaults = !(try switchValue($1, flag: "--no-header-faults"))
         },
     ]
 
@@ -138,6 +182,11 @@ struct CommandLineOptions {
             }
         }
         parsed.configuration.tls = try parsed.tls.settings()
+        if parsed.corsDisabled {
+            parsed.configuration.cors = nil
+        } else if let origins = parsed.corsOrigins {
+            parsed.configuration.cors = CORSPolicy(allowedOrigins: origins)
+        }
         return .run(parsed)
     }
 

@@ -1,10 +1,13 @@
+import COpenSSL
 import Glibc
 
 /// `zis-mock healthcheck`: probes `GET /__admin/health` on 127.0.0.1 at the configured port and exits
 /// 0 on a 200, 1 otherwise. It is the container's HEALTHCHECK, so it needs no shell or curl in the
 /// image. It reads the same flags and `ZIS_MOCK_*` twins as the server (the container sets them
-/// once for both), and uses only the port: the probe always goes to loopback, which a server bound
-/// to 0.0.0.0 (the container's setting) or 127.0.0.1 answers.
+/// once for both) and uses the port and the TLS mode: when HTTPS takes over the main port
+/// (`--tls-*` without `--tls-port`) it probes over TLS, without verifying the certificate (it is
+/// the server's own, on loopback). The probe always goes to 127.0.0.1, which a server bound to
+/// 0.0.0.0 (the container's setting) or 127.0.0.1 answers.
 enum HealthcheckCommand {
     /// The whole probe — connect, send, read the status line — fits in this budget, well inside a
     /// HEALTHCHECK `--timeout`, so a hung server is reported as unhealthy rather than killed.
@@ -14,11 +17,14 @@ enum HealthcheckCommand {
     static let usage = """
         Usage: zis-mock healthcheck [--port PORT]
 
-        Probes GET \(path) on 127.0.0.1:PORT (the port from --port or ZIS_MOCK_PORT, default 8080);
-        exits 0 on a 200 within \(budgetMilliseconds) ms, 1 otherwise. The server's other options are accepted and ignored.
+        Probes GET \(path) on 127.0.0.1:PORT (the port from --port or ZIS_MOCK_PORT, default 8080;
+        over HTTPS when the server's TLS options put HTTPS on that port); exits 0 on a 200 within
+        \(budgetMilliseconds) ms, 1 otherwise. The server's other options are accepted and ignored.
         """
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
+        // A server that closes mid-request must give exit 1, not death by SIGPIPE (OpenSSL writes with write()).
+        signal(SIGPIPE, SIG_IGN)
         let options: CommandLineOptions
         do {
             switch try CommandLineOptions.parse(arguments, environment: environment) {
@@ -37,8 +43,10 @@ enum HealthcheckCommand {
             StandardStreams.error("zis-mock healthcheck: port 0 means any free port; give the server's real port")
             return 1
         }
-        let url = "http://127.0.0.1:\(port)\(path)"
-        switch probe(port: port) {
+        // With `--tls-port`, plain HTTP stays on the main port; without it HTTPS takes the main port.
+        let secure = options.configuration.tls.map { $0.port == nil } ?? false
+        let url = "\(secure ? "https" : "http")://127.0.0.1:\(port)\(path)"
+        switch probe(port: port, secure: secure) {
         case .success(let statusLine) where statusCode(statusLine) == 200:
             StandardStreams.out("zis-mock healthcheck: \(url): \(statusLine)")
             return 0
@@ -56,7 +64,7 @@ enum HealthcheckCommand {
     }
 
     /// The response's status line (`HTTP/1.1 200 OK`), or why there is none.
-    static func probe(port: UInt16) -> Result<String, Failure> {
+    static func probe(port: UInt16, secure: Bool) -> Result<String, Failure> {
         let deadline = Deadline(milliseconds: budgetMilliseconds)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { return .failure(Failure(description: "socket failed (errno \(errno))")) }
@@ -78,16 +86,28 @@ enum HealthcheckCommand {
             guard error == 0 else { return .failure(Failure(description: "connect failed (errno \(error))")) }
         }
 
+        let channel: Channel
+        if secure {
+            guard let session = TLSClient(descriptor: descriptor) else { return .failure(Failure(description: "cannot set up a TLS client")) }
+            channel = .tls(session)
+        } else {
+            channel = .plain(descriptor)
+        }
+        defer { channel.close() }
+        if case .tls(let session) = channel {
+            if case .failure(let failure) = perform("TLS handshake", on: descriptor, until: deadline, session.handshake) { return .failure(failure) }
+        }
+
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
         var sent = 0
         while sent < request.count {
-            guard wait(descriptor, for: POLLOUT, until: deadline) else { return .failure(Failure(description: "send timed out")) }
-            let count = request.withUnsafeBytes { send(descriptor, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(Failure(description: "send failed (errno \(errno))"))
+            let step = perform("send", on: descriptor, until: deadline) {
+                request.withUnsafeBytes { channel.write($0.baseAddress! + sent, request.count - sent) }
             }
-            sent += count
+            switch step {
+            case .success(let count): sent += count
+            case .failure(let failure): return .failure(failure)
+            }
         }
 
         // Only the status line matters; it is read up to its CRLF (or a short cap).
@@ -98,16 +118,109 @@ enum HealthcheckCommand {
                 return .success(String(decoding: received[..<end], as: UTF8.self))
             }
             guard received.count < 1024 else { return .failure(Failure(description: "no status line in the first 1024 bytes")) }
-            guard wait(descriptor, for: POLLIN, until: deadline) else {
-                return .failure(Failure(description: "no response within \(budgetMilliseconds) ms"))
+            let step = perform("receive", on: descriptor, until: deadline) {
+                chunk.withUnsafeMutableBytes { channel.read($0.baseAddress!, $0.count) }
             }
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(Failure(description: "recv failed (errno \(errno))"))
+            switch step {
+            case .success(0): return .failure(Failure(description: "connection closed before a status line"))
+            case .success(let count): received += chunk[..<count]
+            case .failure(let failure): return .failure(failure)
             }
-            guard count > 0 else { return .failure(Failure(description: "connection closed before a status line")) }
-            received += chunk[..<count]
+        }
+    }
+
+    /// What one read, write or handshake step did.
+    enum Step {
+        case done(Int)
+        case wait(Int32)  // poll events to wait for before trying again
+        case failed(String)
+    }
+
+    /// Repeats `step` until it is done, waiting on the socket in between, until the deadline.
+    private static func perform(_ what: String, on descriptor: Int32, until deadline: Deadline, _ step: () -> Step) -> Result<Int, Failure> {
+        while true {
+            switch step() {
+            case .done(let count): return .success(count)
+            case .failed(let reason): return .failure(Failure(description: "\(what) failed (\(reason))"))
+            case .wait(let events):
+                guard wait(descriptor, for: events, until: deadline) else {
+                    return .failure(Failure(description: "\(what): no progress within \(budgetMilliseconds) ms"))
+                }
+            }
+        }
+    }
+
+    private enum Channel {
+        case plain(Int32)
+        case tls(TLSClient)
+
+        func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Step {
+            switch self {
+            case .plain(let descriptor): Self.plainStep(send(descriptor, bytes, count, Int32(MSG_NOSIGNAL)), wouldBlock: POLLOUT)
+            case .tls(let session): session.write(bytes, count)
+            }
+        }
+
+        func read(_ bytes: UnsafeMutableRawPointer, _ count: Int) -> Step {
+            switch self {
+            case .plain(let descriptor): Self.plainStep(recv(descriptor, bytes, count, 0), wouldBlock: POLLIN)
+            case .tls(let session): session.read(bytes, count)
+            }
+        }
+
+        func close() {
+            if case .tls(let session) = self { session.free() }
+        }
+
+        private static func plainStep(_ result: Int, wouldBlock events: Int32) -> Step {
+            if result >= 0 { return .done(result) }
+            if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return .wait(events) }
+            return .failed("errno \(errno)")
+        }
+    }
+
+    /// An OpenSSL client session on the probe's non-blocking socket. The certificate is not
+    /// verified: the probe talks to its own server on loopback and only asks whether it answers.
+    private struct TLSClient {
+        let context: OpaquePointer
+        let session: OpaquePointer
+
+        init?(descriptor: Int32) {
+            guard let context = SSL_CTX_new(TLS_client_method()) else { return nil }
+            SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
+            guard let session = SSL_new(context) else {
+                SSL_CTX_free(context)
+                return nil
+            }
+            SSL_set_fd(session, descriptor)
+            self.context = context
+            self.session = session
+        }
+
+        func handshake() -> Step { step(SSL_connect(session)) { _ in .done(0) } }
+        func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Step { step(SSL_write(session, bytes, Int32(count))) { .done(Int($0)) } }
+
+        func read(_ bytes: UnsafeMutableRawPointer, _ count: Int) -> Step {
+            let result = SSL_read(session, bytes, Int32(count))
+            if result <= 0, SSL_get_error(session, result) == SSL_ERROR_ZERO_RETURN { return .done(0) }
+            return step(result) { .done(Int($0)) }
+        }
+
+        func free() {
+            SSL_free(session)
+            SSL_CTX_free(context)
+        }
+
+        private func step(_ result: Int32, success: (Int32) -> Step) -> Step {
+            if result > 0 { return success(result) }
+            switch SSL_get_error(session, result) {
+            case SSL_ERROR_WANT_READ: return .wait(POLLIN)
+            case SSL_ERROR_WANT_WRITE: return .wait(POLLOUT)
+            case let code:
+                let reason = ERR_get_error()
+                ERR_clear_error()
+                return .failed(reason == 0 ? "SSL error \(code)" : "OpenSSL error \(String(reason, radix: 16))")
+            }
         }
     }
 

@@ -9,6 +9,8 @@ enum StopSignals {
         sigemptyset(&signals)
         sigaddset(&signals, SIGTERM)
         sigaddset(&signals, SIGINT)
+        // SIGHUP reloads the seed (main.swift); blocked with the others so an early one is not lost.
+        sigaddset(&signals, SIGHUP)
         return signals
     }
 
@@ -18,7 +20,7 @@ enum StopSignals {
         pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 
-    /// Returns the signal number once SIGTERM or SIGINT arrives.
+    /// Returns the signal number once SIGTERM, SIGINT or SIGHUP arrives.
     static func wait() -> Int32 {
         var signals = set()
         var received: Int32 = 0

@@ -1,4 +1,5 @@
 import Glibc
+import Logging
 import ZISDomain
 import ZISMock
 
@@ -49,9 +50,23 @@ do {
 }
 let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
 StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
+let logger = configuration.log?.logger()
+logger?.notice("listening", metadata: ["url": .string(server.baseURL), "https_url": .string(server.tlsBaseURL ?? "")])
+
+// --watch and SIGHUP reload the --seed files; a broken file keeps the old state (SeedReload.swift).
+let seedReload = SeedReload(server: server, path: options.seedPath)
+let watcher = options.watchSeed ? seedReload.watch() : nil
 
 // SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
-_ = StopSignals.wait()
+var received = StopSignals.wait()
+while received == SIGHUP {
+    seedReload.reload(reason: "SIGHUP")
+    received = StopSignals.wait()
+}
+watcher?.stop()
+logger?.notice("stopping", metadata: ["signal": .stringConvertible(Int(received))])
 server.stop()
+logger?.notice("stopped")
+configuration.log?.flush()
 StandardStreams.out(#"{"event":"stopped"}"#)
 exit(0)

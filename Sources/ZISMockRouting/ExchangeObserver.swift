@@ -17,3 +17,12 @@ public struct CompletedExchange: Sendable {
 public protocol ExchangeObserver: Sendable {
     func observe(_ exchange: CompletedExchange)
 }
+
+/// Wraps the answer to every request: it may answer instead (`next` not called), or change the
+/// answer `next` produced. Called on the event loop's thread, like the handler it wraps.
+/// `routeTemplate` is nil for 404 and 405.
+public protocol ExchangeMiddleware: Sendable {
+    func handle(
+        _ request: HTTPRequest, routeTemplate: String?, parameters: PathParameters, next: () -> HTTPResponse
+    ) -> HTTPResponse
+}

@@ -7,10 +7,13 @@ import ZISMockHTTP
 public struct ZISResponder: HTTPResponder {
     public let router: Router
     private let observers: [any ExchangeObserver]
+    /// Runs around every handler (also 404/405): admin auth, faults, rate limits (`MockControl`).
+    private let middleware: (any ExchangeMiddleware)?
 
-    public init(router: Router, observers: [any ExchangeObserver] = []) {
+    public init(router: Router, observers: [any ExchangeObserver] = [], middleware: (any ExchangeMiddleware)? = nil) {
         self.router = router
         self.observers = observers
+        self.middleware = middleware
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -26,13 +29,27 @@ public struct ZISResponder: HTTPResponder {
     }
 
     private func route(_ request: HTTPRequest) -> (response: HTTPResponse, route: Router.Route?, parameters: PathParameters) {
-        switch router.resolve(method: request.method, path: request.pathSegments) {
-        case .matched(let route, let parameters):
-            (route.handler(request, parameters), route, parameters)
-        case .notFound:
-            (HTTPResponse(.notFound(detail: "No route for \(request.method) \(request.rawPath)")), nil, PathParameters())
-        case .methodNotAllowed(let allow):
-            (HTTPResponse(.methodNotAllowed(allow: allow)), nil, PathParameters())
+        guard let middleware else { return routeToHandler(request) }
+        var routed: (route: Router.Route?, parameters: PathParameters) = (nil, PathParameters())
+        let resolution = router.resolve(method: request.method, path: request.pathSegments)
+        if case .matched(let route, let parameters) = resolution { routed = (route, parameters) }
+        let response = middleware.handle(request, routeTemplate: routed.route?.pattern.description, parameters: routed.parameters) {
+            answer(request, resolution)
+        }
+        return (response, routed.route, routed.parameters)
+    }
+
+    private func routeToHandler(_ request: HTTPRequest) -> (response: HTTPResponse, route: Router.Route?, parameters: PathParameters) {
+        let resolution = router.resolve(method: request.method, path: request.pathSegments)
+        if case .matched(let route, let parameters) = resolution { return (answer(request, resolution), route, parameters) }
+        return (answer(request, resolution), nil, PathParameters())
+    }
+
+    private func answer(_ request: HTTPRequest, _ resolution: Router.Resolution) -> HTTPResponse {
+        switch resolution {
+        case .matched(let route, let parameters): route.handler(request, parameters)
+        case .notFound: HTTPResponse(.notFound(detail: "No route for \(request.method) \(request.rawPath)"))
+        case .methodNotAllowed(let allow): HTTPResponse(.methodNotAllowed(allow: allow))
         }
     }
 

@@ -8,8 +8,8 @@ public final class TLSContext: @unchecked Sendable {
     /// Certificate chain and private key from PEM files.
     public init(certificatePath: String, keyPath: String) throws(TLSError) {
         context = try Self.makeContext()
+        // Once `context` is set, a throw still runs deinit, which frees it: no free here.
         guard zm_tls_context_use_pem(context, certificatePath, keyPath) == 0 else {
-            zm_tls_context_free(context)
             throw TLSError("cannot use certificate \(certificatePath) with key \(keyPath)", openSSL: true)
         }
     }
@@ -21,7 +21,6 @@ public final class TLSContext: @unchecked Sendable {
         context = try Self.makeContext()
         let status = withCStrings(names) { zm_tls_context_use_self_signed(context, $0, Int32(names.count), certificateOutput) }
         guard status == 0 else {
-            zm_tls_context_free(context)
             throw TLSError("cannot make a self-signed certificate for \(names.joined(separator: ", "))", openSSL: true)
         }
     }

@@ -20,6 +20,11 @@ public struct TokenRegistry: Sendable {
         grants[token]
     }
 
+    /// Every token with its grant, in token byte order (for the admin export).
+    public var registered: [(token: String, grant: TokenGrant)] {
+        grants.map { ($0.key, $0.value) }.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
+    }
+
     /// Returns false (and keeps the existing grant) when the token is already registered:
     /// a token belongs to exactly one integration.
     @discardableResult

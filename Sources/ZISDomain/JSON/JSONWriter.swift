@@ -2,7 +2,8 @@
 /// Foundation's JSONEncoder: field order is part of the contract (spec §3), and the list
 /// endpoint is a hot path that should cost one buffer and no intermediate values.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8]
+    // internal(set): `JSONWriter+Value` appends number lexemes verbatim.
+    public internal(set) var bytes: [UInt8]
 
     public init(reservingCapacity capacity: Int = 0) {
         bytes = []

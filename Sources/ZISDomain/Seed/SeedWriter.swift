@@ -1,0 +1,125 @@
+/// Writes a `Seed` in the seed format of spec §7, so an exported state loads back unchanged:
+/// what `GET /__admin/state` returns. Keys are written in a fixed order and every optional
+/// field is written, so two exports of the same state are byte-identical.
+public enum SeedWriter {
+    /// The fields that hold write-only secrets (spec §1); the admin export masks them unless asked not to.
+    public static let secretFields: Set<String> = ["api_key", "password", "token", "client_secret"]
+
+    /// `revealSecrets: false` writes every connection secret and OAuth client secret as `"*****"`.
+    /// ZIS access tokens (the `tokens` lists) are the mock's own credentials and are always
+    /// written, so an export stays loadable and usable [ours].
+    public static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 4096)
+        writer.raw("{\"integrations\":[")
+        for (index, integration) in seed.integrations.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("\n")
+            write(integration, into: &writer, revealSecrets: revealSecrets)
+        }
+        writer.raw("\n]}\n")
+        return writer.bytes
+    }
+
+    private static func write(_ integration: SeedIntegration, into writer: inout JSONWriter, revealSecrets: Bool) {
+        writer.raw("{\"name\":")
+        writer.string(integration.name)
+        writer.raw(",\"tokens\":[")
+        for (index, token) in integration.tokens.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{\"token\":")
+            writer.string(token.token)
+            writer.raw(",\"scopes\":[")
+            for (scopeIndex, scope) in token.scopes.enumerated() {
+                if scopeIndex > 0 { writer.raw(",") }
+                writer.string(scope.rawValue)
+            }
+            writer.raw("]}")
+        }
+        writer.raw("],\"connections\":{")
+        for (typeIndex, type) in ConnectionType.allCases.enumerated() {
+            if typeIndex > 0 { writer.raw(",") }
+            writer.string(type.rawValue)
+            writer.raw(":[")
+            var first = true
+            for connection in integration.connections where connection.type == type {
+                if !first { writer.raw(",") }
+                first = false
+                writer.raw("\n")
+                write(connection, into: &writer, revealSecrets: revealSecrets)
+            }
+            writer.raw("]")
+        }
+        writer.raw("},\"oauth_clients\":[")
+        for (index, client) in integration.oauthClients.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("\n{\"name\":")
+            writer.string(client.name)
+            writer.raw(",\"client_id\":")
+            writer.string(client.clientID)
+            writer.raw(",\"client_secret\":")
+            secret(client.clientSecret, into: &writer, reveal: revealSecrets)
+            writer.raw(",\"auth_url\":")
+            writer.string(client.authURL)
+            writer.raw(",\"token_url\":")
+            writer.string(client.tokenURL)
+            writer.raw(",\"default_scopes\":")
+            writer.string(client.defaultScopes)
+            writer.raw(",\"grant_type\":")
+            writer.string(client.grantType.rawValue)
+            writer.raw(",\"uuid\":")
+            writer.string(client.uuid)
+            writer.raw("}")
+        }
+        writer.raw("]}")
+    }
+
+    private static func write(_ connection: Connection, into writer: inout JSONWriter, revealSecrets: Bool) {
+        writer.raw("{\"name\":")
+        writer.string(connection.name)
+        switch connection.payload {
+        case .apiKey(let fields):
+            writer.raw(",\"allowed_domain\":")
+            writer.string(fields.allowedDomain)
+            writer.raw(",\"header_name\":")
+            writer.string(fields.headerName)
+            writer.raw(",\"api_key\":")
+            secret(fields.apiKey, into: &writer, reveal: revealSecrets)
+        case .basicAuth(let fields):
+            writer.raw(",\"allowed_domain\":")
+            writer.string(fields.allowedDomain)
+            writer.raw(",\"username\":")
+            writer.string(fields.username)
+            writer.raw(",\"password\":")
+            secret(fields.password, into: &writer, reveal: revealSecrets)
+        case .bearerToken(let fields):
+            writer.raw(",\"allowed_domain\":")
+            writer.string(fields.allowedDomain)
+            writer.raw(",\"token\":")
+            secret(fields.token, into: &writer, reveal: revealSecrets)
+        case .oauth(let fields):
+            // OAuth tokens are shown in clear by Zendesk [doc]; OAuth seed items take no timestamps (spec §7).
+            let members: [(StaticString, String)] = [
+                (",\"access_token\":", fields.accessToken), (",\"created_by\":", fields.createdBy),
+                (",\"oauth_access_token_response_body\":", fields.oauthAccessTokenResponseBody),
+                (",\"oauth_url_subdomain\":", fields.oauthURLSubdomain), (",\"permission_scope\":", fields.permissionScope),
+                (",\"refresh_token\":", fields.refreshToken), (",\"token_expiry\":", fields.tokenExpiry),
+                (",\"token_type\":", fields.tokenType), (",\"uuid\":", fields.uuid),
+            ]
+            for (key, value) in members {
+                writer.raw(key)
+                writer.string(value)
+            }
+            writer.raw("}")
+            return
+        }
+        writer.raw(",\"created_at\":")
+        writer.string(connection.createdAt)
+        writer.raw(",\"updated_at\":")
+        writer.string(connection.updatedAt)
+        writer.raw("}")
+    }
+
+    private static func secret(_ value: String, into writer: inout JSONWriter, reveal: Bool) {
+        if reveal { writer.string(value) } else { writer.raw(JSONWriter.maskedSecret) }
+    }
+}

@@ -1,0 +1,117 @@
+import Glibc
+import ZISMockLocking
+
+/// A request budget per token: `requests` per `windowSeconds` (spec §6: ZIS publishes no numbers,
+/// so it is configuration, off unless asked for).
+public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
+    public var requests: Int
+    public var windowSeconds: Int
+
+    public init(requests: Int, windowSeconds: Int) {
+        self.requests = requests
+        self.windowSeconds = windowSeconds
+    }
+
+    /// `700/60s`, `700/60` or `10/1m`; nil for anything else (both numbers must be positive).
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let requests = Int(parts[0]), requests > 0 else { return nil }
+        var window = Substring(parts[1])
+        var multiplier = 1
+        if window.hasSuffix("s") {
+            window = window.dropLast()
+        } else if window.hasSuffix("m") {
+            window = window.dropLast()
+            multiplier = 60
+        } else if window.hasSuffix("h") {
+            window = window.dropLast()
+            multiplier = 3600
+        }
+        guard let seconds = Int(window), seconds > 0, seconds <= 86_400 / multiplier else { return nil }
+        self.init(requests: requests, windowSeconds: seconds * multiplier)
+    }
+
+    public static let syntax = "REQUESTS/WINDOW such as 700/60s (s, m or h; a bare number is seconds)"
+
+    public var description: String { "\(requests)/\(windowSeconds)s" }
+}
+
+/// A fixed-window limiter keyed by token: a token's window starts with its first request and
+/// holds `requests` answers; the one after gets 429 with `Retry-After` = the seconds until the
+/// window ends, rounded up [ours]. Keys are the raw `Authorization` value, so one token is one
+/// budget whatever integration it names; requests without credentials share one budget.
+public final class RateLimiter: Sendable {
+    /// Client text becomes keys, so the table is capped; expired windows are dropped first.
+    public static let maximumTrackedTokens = 10_000
+
+    public struct Decision: Sendable, Equatable {
+        public let limit: Int
+        public let remaining: Int
+        /// nil when the request is admitted.
+        public let retryAfterSeconds: Int?
+    }
+
+    private struct Window {
+        var startedAt: Int64
+        var used: Int
+    }
+
+    private struct State {
+        var limit: RateLimit?
+        var windows: [String: Window] = [:]
+    }
+
+    private let state: Locked<State>
+    private let now: @Sendable () -> Int64
+
+    /// `monotonicMilliseconds` is injectable so tests can move time.
+    public init(limit: RateLimit?, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds) {
+        state = Locked(State(limit: limit))
+        now = monotonicMilliseconds
+    }
+
+    public var limit: RateLimit? {
+        state.withLock { $0.limit }
+    }
+
+    /// Changes (or turns off, with nil) the limit; every window starts afresh.
+    public func setLimit(_ limit: RateLimit?) {
+        state.withLock {
+            $0.limit = limit
+            $0.windows.removeAll()
+        }
+    }
+
+    /// Forgets every window (admin reset); the limit stays.
+    public func resetWindows() {
+        state.withLock { $0.windows.removeAll() }
+    }
+
+    /// Counts one request for `key`; nil when limiting is off.
+    public func admit(key: String) -> Decision? {
+        let now = now()
+        return state.withLock { state -> Decision? in
+            guard let limit = state.limit else { return nil }
+            let windowMilliseconds = Int64(limit.windowSeconds) * 1000
+            var window = state.windows[key] ?? Window(startedAt: now, used: 0)
+            if now - window.startedAt >= windowMilliseconds { window = Window(startedAt: now, used: 0) }
+            if window.used >= limit.requests {
+                let left = window.startedAt + windowMilliseconds - now
+                return Decision(limit: limit.requests, remaining: 0, retryAfterSeconds: Int(max(1, (left + 999) / 1000)))
+            }
+            window.used += 1
+            if state.windows[key] == nil, state.windows.count >= Self.maximumTrackedTokens {
+                state.windows = state.windows.filter { now - $0.value.startedAt < windowMilliseconds }
+                if state.windows.count >= Self.maximumTrackedTokens { state.windows.remove(at: state.windows.startIndex) }
+            }
+            state.windows[key] = window
+            return Decision(limit: limit.requests, remaining: limit.requests - window.used, retryAfterSeconds: nil)
+        }
+    }
+
+    @Sendable public static func monotonicMilliseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+}

@@ -1,0 +1,223 @@
+import ZISDomain
+import ZISMockHTTP
+import ZISMockLocking
+
+/// One request the mock answered, as the journal keeps it: already redacted. `Authorization`
+/// values and the secret fields of JSON bodies are replaced when the entry is made, so the
+/// journal never holds a secret to leak (spec §1).
+public struct JournalEntry: Sendable {
+    /// Increasing from 1 for each server (and after a journal reset, continuing).
+    public let id: Int
+    /// RFC 3339 UTC with milliseconds, when the answer was made.
+    public let time: String
+    public let method: String
+    /// The path as sent (still percent-encoded), without the query.
+    public let path: String
+    /// The query as sent, without `?`.
+    public let query: String
+    public let headers: [(name: String, value: String)]
+    /// The body as text with secret fields masked; nil when there was none or it was not JSON
+    /// (then only its size is kept, since a body the mock cannot parse cannot be redacted).
+    public let body: String?
+    public let bodyBytes: Int
+    /// True when `body` was cut at `RequestJournal.maximumBodyBytes`.
+    public let bodyTruncated: Bool
+    public let status: Int
+    public let durationMicroseconds: Int
+    /// The matched route's template; nil for 404 and 405 (unmatched requests).
+    public let route: String?
+    /// The route's `{integration}`, when it has one.
+    public let integration: String?
+
+    public var isUnmatched: Bool { route == nil }
+}
+
+/// Which journal entries a query wants; every nil field matches anything.
+public struct JournalFilter: Sendable {
+    public var method: String?
+    /// A prefix of the path as sent.
+    public var pathPrefix: String?
+    public var integration: String?
+    /// `404`, or a class such as `4xx`.
+    public var status: String?
+    /// true: only 404/405 (no route matched); false: only matched requests.
+    public var unmatched: Bool?
+
+    public init(method: String? = nil, pathPrefix: String? = nil, integration: String? = nil, status: String? = nil, unmatched: Bool? = nil) {
+        self.method = method
+        self.pathPrefix = pathPrefix
+        self.integration = integration
+        self.status = status
+        self.unmatched = unmatched
+    }
+
+    /// From `?method=GET&path=/api/…&integration=…&status=4xx&unmatched=true`.
+    public init(query: [(name: String, value: String)]) throws(ZISError) {
+        for (name, value) in query {
+            switch name {
+            case "method": method = value
+            case "path": pathPrefix = value
+            case "integration": integration = value
+            case "status":
+                guard Self.statusPattern(value) != nil else {
+                    throw .badRequest(detail: "status must be a status code such as 404 or a class such as 4xx")
+                }
+                status = value
+            case "unmatched":
+                guard value == "true" || value == "false" else { throw .badRequest(detail: "unmatched must be true or false") }
+                unmatched = value == "true"
+            default: throw .badRequest(detail: "unknown filter \(name) (expected method, path, integration, status, unmatched)")
+            }
+        }
+    }
+
+    func matches(_ entry: JournalEntry) -> Bool {
+        if let method, method != entry.method { return false }
+        if let pathPrefix, !entry.path.hasPrefix(pathPrefix) { return false }
+        if let integration, integration != entry.integration { return false }
+        if let status, let range = Self.statusPattern(status), !range.contains(entry.status) { return false }
+        if let unmatched, unmatched != entry.isUnmatched { return false }
+        return true
+    }
+
+    private static func statusPattern(_ text: String) -> ClosedRange<Int>? {
+        if let code = Int(text), (100...599).contains(code) { return code...code }
+        guard text.count == 3, text.hasSuffix("xx"), let digit = Int(text.prefix(1)), (1...5).contains(digit) else { return nil }
+        return (digit * 100)...(digit * 100 + 99)
+    }
+}
+
+/// The last `capacity` requests outside `/__admin/` (admin calls are not journaled: a test's
+/// own control calls would otherwise crowd out what it wants to see). A ring buffer behind a
+/// lock; recording costs one redaction and one append on the event loop's thread.
+public final class RequestJournal: ExchangeObserver {
+    /// Bodies are kept up to this size, so the journal's memory is bounded by entries × this
+    /// plus the header limit, not by what clients send.
+    public static let maximumBodyBytes = 16 * 1024
+    /// The request header values replaced by `*****` after their scheme.
+    static let redactedHeaders = ["authorization", "proxy-authorization"]
+
+    private struct Ring {
+        var entries: [JournalEntry] = []
+        /// Index of the oldest entry once the ring is full.
+        var start = 0
+        var nextID = 1
+    }
+
+    public let capacity: Int
+    private let ring = Locked(Ring())
+
+    public init(capacity: Int) {
+        self.capacity = max(0, capacity)
+    }
+
+    public func observe(_ exchange: CompletedExchange) {
+        guard capacity > 0, !AdminPaths.isAdmin(exchange.request.rawPath) else { return }
+        let request = exchange.request
+        let (body, truncated) = Self.redactedBody(request.body)
+        let integration = exchange.parameters["integration"]
+        let headers = request.headers.fields.map { field in
+            Self.redactedHeaders.contains(field.name.lowercased()) ? (field.name, Self.redactedCredentials(field.value)) : field
+        }
+        ring.withLock { ring in
+            let entry = JournalEntry(
+                id: ring.nextID, time: Self.rfc3339(exchange.answeredAt), method: request.method, path: request.rawPath,
+                query: request.rawQuery, headers: headers, body: body, bodyBytes: request.body.count, bodyTruncated: truncated,
+                status: exchange.response.status, durationMicroseconds: exchange.durationMicroseconds, route: exchange.routeTemplate,
+                integration: integration.isEmpty ? nil : integration)
+            ring.nextID += 1
+            if ring.entries.count < capacity {
+                ring.entries.append(entry)
+            } else {
+                ring.entries[ring.start] = entry
+                ring.start = (ring.start + 1) % capacity
+            }
+        }
+    }
+
+    /// Oldest first.
+    public func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
+        let (entries, start) = ring.withLock { ($0.entries, $0.start) }
+        return (entries[start...] + entries[..<start]).filter(filter.matches)
+    }
+
+    public func count(matching filter: JournalFilter = JournalFilter()) -> Int {
+        ring.withLock { ring in ring.entries.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) } }
+    }
+
+    public func removeAll() {
+        ring.withLock { ring in
+            ring.entries.removeAll(keepingCapacity: true)
+            ring.start = 0
+        }
+    }
+
+    /// `Bearer abc` → `Bearer *****`; a value without a scheme → `*****`.
+    static func redactedCredentials(_ value: String) -> String {
+        let trimmed = value.drop { $0 == " " }
+        guard let space = trimmed.firstIndex(of: " ") else { return "*****" }
+        return trimmed[..<space] + " *****"
+    }
+
+    /// JSON bodies re-written with every secret field masked, then capped; anything else is not kept.
+    static func redactedBody(_ body: [UInt8]) -> (String?, truncated: Bool) {
+        guard !body.isEmpty, let value = try? JSONParser.parse(body) else { return (nil, false) }
+        var writer = JSONWriter(reservingCapacity: body.count)
+        writer.value(value, maskingKeys: SeedWriter.secretFields)
+        guard writer.bytes.count > maximumBodyBytes else { return (String(decoding: writer.bytes, as: UTF8.self), false) }
+        // Cut on a UTF-8 boundary: continuation bytes are 10xxxxxx.
+        var end = maximumBodyBytes
+        while end > 0, writer.bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return (String(decoding: writer.bytes[..<end], as: UTF8.self), true)
+    }
+
+    static func rfc3339(_ secondsSinceEpoch: Double) -> String {
+        let seconds = Int(secondsSinceEpoch)
+        let milliseconds = min(999, Int((secondsSinceEpoch - Double(seconds)) * 1000))
+        let whole = Timestamp.format(secondsSinceEpoch: seconds)
+        let digits = String(milliseconds)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+}
+
+extension JournalEntry {
+    /// `{"id":…,"time":…,"method":…,"path":…,"query":…,"headers":{…},"body":…,"status":…,"duration_us":…,…}`
+    func write(into writer: inout JSONWriter) {
+        writer.raw("{\"id\":")
+        writer.integer(id)
+        writer.raw(",\"time\":")
+        writer.string(time)
+        writer.raw(",\"method\":")
+        writer.string(method)
+        writer.raw(",\"path\":")
+        writer.string(path)
+        writer.raw(",\"query\":")
+        writer.string(query)
+        writer.raw(",\"headers\":[")
+        for (index, header) in headers.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("[")
+            writer.string(header.name)
+            writer.raw(",")
+            writer.string(header.value)
+            writer.raw("]")
+        }
+        writer.raw("],\"body\":")
+        writer.stringOrNull(body)
+        writer.raw(",\"body_bytes\":")
+        writer.integer(bodyBytes)
+        writer.raw(",\"body_truncated\":")
+        writer.bool(bodyTruncated)
+        writer.raw(",\"status\":")
+        writer.integer(status)
+        writer.raw(",\"duration_us\":")
+        writer.integer(durationMicroseconds)
+        writer.raw(",\"route\":")
+        writer.stringOrNull(route)
+        writer.raw(",\"integration\":")
+        writer.stringOrNull(integration)
+        writer.raw(",\"unmatched\":")
+        writer.bool(isUnmatched)
+        writer.raw("}")
+    }
+}

@@ -1,0 +1,18 @@
+import ZISMockHTTP
+
+/// `GET /__admin/openapi.yaml`: the OpenAPI document of both surfaces (`openapi/zis-mock.yaml`),
+/// compiled into the binary by `scripts/embed-openapi` so a running server always serves the
+/// document it was built with. A test checks the embedded text is the file byte for byte.
+public enum OpenAPIRoute {
+    public static let path = "/__admin/openapi.yaml"
+    public static let sourcePath = "openapi/zis-mock.yaml"
+    public static let contentType = (name: "Content-Type", value: "application/yaml")
+
+    /// The document's bytes, built once.
+    public static let document: [UInt8] = Array(yaml.utf8)
+
+    public static func register(on router: inout Router) {
+        // No auth, like every `/__admin/` route: tools fetch it before they know a token.
+        router.add("GET", path) { _, _ in HTTPResponse(status: 200, headers: [contentType], body: document) }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import ZISMock
+
+@Suite("Admin: reset, load and export of the state")
+struct AdminStateTests {
+    static let typedPath = "/api/services/zis/integrations/\(Seeded.integration)/connections/api_key"
+
+    @Test func resetRestoresTheSeedAfterWrites() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let body = #"{"api_key":{"name":"added_one","allowed_domain":"a.example.com","header_name":"X","api_key":"added-secret"}}"#
+            #expect(try client.exchange(bodyRequest("POST", Self.typedPath, body: body)).status == 201)
+            #expect(try client.exchange(request(target: Self.typedPath + "/added_one")).status == 200)
+            let reset = try client.exchange(bodyRequest("POST", "/__admin/reset"))
+            #expect(reset.status == 200)
+            #expect(reset.text == #"{"reset":["state","journal","faults"]}"#)
+            #expect(try client.exchange(request(target: Self.typedPath + "/added_one")).status == 404)
+        }
+    }
+
+    @Test func resetOnlyOnePart() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            _ = try client.exchange(request(target: Seeded.listPath()))
+            #expect(try client.exchange(bodyRequest("POST", "/__admin/reset?only=faults")).text == #"{"reset":["faults"]}"#)
+            #expect(try client.exchange(request(target: "/__admin/requests/count")).text == #"{"count":1}"#)
+            _ = try client.exchange(bodyRequest("POST", "/__admin/reset?only=journal"))
+            #expect(try client.exchange(request(target: "/__admin/requests/count")).text == #"{"count":0}"#)
+            #expect(try client.exchange(bodyRequest("POST", "/__admin/reset?only=nonsense")).status == 400)
+        }
+    }
+
+    @Test func resetOfTheDefaultSeedTakesWellUnderAMillisecond() throws {
+        try withServer { server in
+            let rounds = 200
+            let started = Date()
+            for _ in 0..<rounds { server.control.reset() }
+            let perReset = Date().timeIntervalSince(started) / Double(rounds)
+            print("reset of the default seed: \(Int(perReset * 1_000_000)) µs")
+            #expect(perReset < 0.001)
+        }
+    }
+
+    @Test func putStateReplacesAndGetStateExportsMaskedUnlessAsked() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let put = try client.exchange(bodyRequest("PUT", "/__admin/state", body: smallSeedJSON))
+            #expect(put.status == 200)
+            #expect(put.text == #"{"integrations":1,"connections":4,"tokens":1}"#)
+            // The old integration and its token are gone; the new token works.
+            #expect(try client.exchange(request(target: Seeded.listPath())).status == 401)
+            let list = try client.exchange(request(
+                target: Seeded.listPath("small_app"), authorization: "Bearer small-app-token-1"))
+            #expect(list.status == 200)
+
+            let masked = try client.exchange(request(target: "/__admin/state")).text
+            for secret in ["small-secret-key", "small-secret-password", "small-secret-token", "small-client-secret"] {
+                #expect(!masked.contains(secret))
+            }
+            #expect(masked.contains(#""api_key":"*****""#))
+            #expect(masked.contains(#""access_token":"xoxb-clear""#), "OAuth tokens are shown in clear [doc]")
+            #expect(masked.contains(#""created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-03T03:04:05Z""#))
+
+            let revealed = try client.exchange(request(target: "/__admin/state?secrets=true")).text
+            #expect(revealed.contains("small-secret-key") && revealed.contains("small-client-secret"))
+            // The export is a seed: loading it back gives the same export, byte for byte.
+            #expect(try client.exchange(bodyRequest("PUT", "/__admin/state", body: revealed)).status == 200)
+            #expect(try client.exchange(request(target: "/__admin/state?secrets=true")).text == revealed)
+        }
+    }
+
+    @Test func theDefaultSeedRoundTripsThroughExport() throws {
+        try withServer { server in
+            let exported = server.control.export(revealSecrets: true)
+            let reloaded = try SeedLoader.parse(exported, file: "export")
+            let before = server.service.exportSeed()
+            #expect(reloaded == before)
+        }
+    }
+
+    @Test func anInvalidStateIs400WithTheLoaderMessageAndChangesNothing() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let broken = """
+                {"integrations":[{"name":"x_app","connections":{"api_key":[
+                  {"name":"x","allowed_domain":"a.example.com","header_name":"X","api_key":"k"}]}}]}
+                """
+            let response = try client.exchange(bodyRequest("PUT", "/__admin/state", body: broken))
+            #expect(response.status == 400)
+            let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first)
+            #expect(error["code"] as? String == "InvalidSeed")
+            let detail = error["detail"] as? String ?? ""
+            #expect(detail.hasPrefix("request body:2:"), "\(detail)")
+            #expect(detail.contains("integrations[0].connections.api_key[0].name: name must be 3-64"), "\(detail)")
+            #expect(try client.exchange(request(target: Seeded.listPath())).status == 200, "the old state is untouched")
+            #expect(try client.exchange(bodyRequest("PUT", "/__admin/state", body: "{not json")).status == 400)
+        }
+    }
+
+    @Test func readyIs200() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            #expect(try client.exchange(request(target: "/__admin/ready")).text == #"{"status":"ready"}"#)
+        }
+    }
+}
