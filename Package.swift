@@ -30,7 +30,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ZISMockCLI", dependencies: [
-            "ZISMock", "ZISMockRouting", "ZISDomain", .product(name: "Logging", package: "swift-log"),
+            "ZISMock", "ZISMockRouting", "ZISDomain", "COpenSSL", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),

@@ -41,7 +41,8 @@ public enum OAuthRoutes {
             ConnectionsRoutes.respond(200) { () throws(ZISError) in
                 try service.startOAuthFlow(
                     integration: parameters["integration"], authorization: request.headers["Authorization"],
-                    contentType: request.headers["Content-Type"], body: request.body, host: request.headers["Host"])
+                    contentType: request.headers["Content-Type"], body: request.body, host: request.headers["Host"],
+                    scheme: request.isSecure ? "https" : "http")
             }
         }
         // Not bearer-authenticated: the single-use verification code is the credential [ours].

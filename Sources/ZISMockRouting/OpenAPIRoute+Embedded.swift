@@ -30,6 +30,10 @@ info:
       `Content-Encoding`, 417 unsupported `Expect`, 431 header section too large, 501
       unsupported `Transfer-Encoding`, 505 HTTP version — each in the error envelope.
     * Query strings are percent-decoded before use: `page%5Bsize%5D=10` is `page[size]=10`.
+    * Tests can make any Zendesk-compatible operation fail on purpose: a fault rule
+      (`POST /__admin/faults`) or the request header `X-ZIS-Mock-Fault: status=429;retry-after=2`
+      answers with that status in the error envelope (429 with `Retry-After`), so the statuses
+      listed per operation are those zis-mock produces on its own.
   license:
     name: MIT
     identifier: MIT
@@ -516,7 +520,7 @@ paths:
     get:
       tags: [Admin]
       operationId: adminHealth
-      summary: Liveness
+      summary: Liveness (never needs the admin token)
       security: []
       responses:
         '200':
@@ -530,19 +534,350 @@ paths:
                 properties:
                   status:
                     const: ok
+  /__admin/ready:
+    get:
+      tags: [Admin]
+      operationId: adminReady
+      summary: Readiness (the seed is loaded; served even with `--no-admin`)
+      security: [{}, {adminToken: []}]
+      responses:
+        '200':
+          description: Ready to serve the seed.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status]
+                additionalProperties: false
+                properties:
+                  status:
+                    const: ready
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
   /__admin/openapi.yaml:
     get:
       tags: [Admin]
       operationId: adminOpenAPI
       summary: This document
-      security: []
+      security: [{}, {adminToken: []}]
       responses:
         '200':
-          description: The OpenAPI document the binary was built with.
+          description: The OpenAPI document the binary was built with (`openapi/zis-mock.yaml`).
           content:
             application/yaml:
               schema:
-                type: string
+                description: An OpenAPI 3.1 document.
+                type: object
+                required: [openapi, info, paths]
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/reset:
+    post:
+      tags: [Admin]
+      operationId: adminReset
+      summary: Reset the state to the start-up seed, clear the journal and the fault rules
+      security: [{}, {adminToken: []}]
+      parameters:
+        - name: only
+          in: query
+          required: false
+          description: A comma-separated subset of `state`, `journal`, `faults` (default all three).
+          schema:
+            type: string
+          example: state,faults
+      responses:
+        '200':
+          description: What was reset.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [reset]
+                additionalProperties: false
+                properties:
+                  reset:
+                    type: array
+                    items:
+                      enum: [state, journal, faults]
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/state:
+    get:
+      tags: [Admin]
+      operationId: adminExportState
+      summary: Export the current state in the seed format
+      description: The same shape `--seed` files have, so a state can be saved and replayed.
+      security: [{}, {adminToken: []}]
+      parameters:
+        - name: secrets
+          in: query
+          required: false
+          description: '`true` exports secrets in clear (default: masked).'
+          schema:
+            type: string
+            enum: ['true', 'false']
+      responses:
+        '200':
+          description: The state as a seed document.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/SeedDocument'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+    put:
+      tags: [Admin]
+      operationId: adminLoadState
+      summary: Replace the whole state with a seed document
+      description: The document becomes the new start-up seed that `POST /__admin/reset` returns to.
+      security: [{}, {adminToken: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/SeedDocument'
+      responses:
+        '200':
+          description: What was loaded.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [integrations, connections, tokens]
+                additionalProperties: false
+                properties:
+                  integrations: {type: integer}
+                  connections: {type: integer}
+                  tokens: {type: integer}
+        '400':
+          description: Not a valid seed (`InvalidSeed`; `detail` names the JSON path and rule).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorEnvelope'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/requests:
+    get:
+      tags: [Admin]
+      operationId: adminListRequests
+      summary: The request journal (Zendesk-surface requests, oldest first)
+      security: [{}, {adminToken: []}]
+      parameters:
+        - $ref: '#/components/parameters/JournalMethod'
+        - $ref: '#/components/parameters/JournalPath'
+        - $ref: '#/components/parameters/JournalIntegration'
+        - $ref: '#/components/parameters/JournalStatus'
+        - $ref: '#/components/parameters/JournalUnmatched'
+      responses:
+        '200':
+          description: The journaled requests that match every filter given.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [capacity, requests]
+                additionalProperties: false
+                properties:
+                  capacity:
+                    description: How many requests the journal keeps (`--journal-size`).
+                    type: integer
+                  requests:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/JournalEntry'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+    delete:
+      tags: [Admin]
+      operationId: adminClearRequests
+      summary: Clear the journal
+      security: [{}, {adminToken: []}]
+      responses:
+        '204':
+          description: Cleared.
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/requests/count:
+    get:
+      tags: [Admin]
+      operationId: adminCountRequests
+      summary: Count journaled requests
+      security: [{}, {adminToken: []}]
+      parameters:
+        - $ref: '#/components/parameters/JournalMethod'
+        - $ref: '#/components/parameters/JournalPath'
+        - $ref: '#/components/parameters/JournalIntegration'
+        - $ref: '#/components/parameters/JournalStatus'
+        - $ref: '#/components/parameters/JournalUnmatched'
+      responses:
+        '200':
+          description: How many journaled requests match every filter given.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [count]
+                additionalProperties: false
+                properties:
+                  count: {type: integer}
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/faults:
+    post:
+      tags: [Admin]
+      operationId: adminAddFault
+      summary: Add a fault rule
+      description: |
+        Matching requests of the Zendesk surface get the rule's action (a status in the error
+        envelope, with `Retry-After` for 429; a delay; a dropped, reset or truncated connection)
+        `times` times, after `after` matching requests went through. For a single request, send
+        the header `X-ZIS-Mock-Fault: status=429;retry-after=2` (items: `status`, `retry-after`,
+        `delay` in ms, `drop`, `reset`, `truncate`; off with `--no-header-faults`).
+      security: [{}, {adminToken: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/FaultRuleCreate'
+            example:
+              match:
+                method: GET
+                path: /api/services/zis/integrations/{integration}/connections/all
+              action:
+                status: 503
+              times: 1
+      responses:
+        '201':
+          description: The rule.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [fault]
+                additionalProperties: false
+                properties:
+                  fault:
+                    $ref: '#/components/schemas/FaultRule'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+        '501':
+          description: A connection action (`drop`, `reset`, `truncate`) this build cannot perform.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorEnvelope'
+    get:
+      tags: [Admin]
+      operationId: adminListFaults
+      summary: List fault rules
+      security: [{}, {adminToken: []}]
+      responses:
+        '200':
+          description: The rules, in the order they were added.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [faults]
+                additionalProperties: false
+                properties:
+                  faults:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/FaultRule'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+    delete:
+      tags: [Admin]
+      operationId: adminClearFaults
+      summary: Delete every fault rule
+      security: [{}, {adminToken: []}]
+      responses:
+        '204':
+          description: Deleted.
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+  /__admin/faults/{id}:
+    delete:
+      tags: [Admin]
+      operationId: adminDeleteFault
+      summary: Delete one fault rule
+      security: [{}, {adminToken: []}]
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: integer
+      responses:
+        '204':
+          description: Deleted.
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/NotFound'
+  /__admin/rate-limit:
+    get:
+      tags: [Admin]
+      operationId: adminShowRateLimit
+      summary: Show the per-token rate limit
+      security: [{}, {adminToken: []}]
+      responses:
+        '200':
+          description: The limit; all fields null when limiting is off.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RateLimit'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+    put:
+      tags: [Admin]
+      operationId: adminSetRateLimit
+      summary: Set or turn off the per-token rate limit
+      description: |
+        `{"limit":"700/60s"}` (window in s, m or h; a bare number is seconds), or
+        `{"requests":700,"window_seconds":60}`, or `{"limit":null}` to turn limiting off.
+        While on, Zendesk-surface responses carry `X-Rate-Limit` and `X-Rate-Limit-Remaining`,
+        and requests over the limit get 429 with `Retry-After`.
+      security: [{}, {adminToken: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                limit:
+                  type: [string, 'null']
+                  examples: [700/60s]
+                requests: {type: integer, minimum: 1}
+                window_seconds: {type: integer, minimum: 1}
+            example:
+              limit: 700/60s
+      responses:
+        '200':
+          description: The new limit.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RateLimit'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
 components:
   securitySchemes:
     zisToken:
@@ -552,7 +887,43 @@ components:
         A ZIS OAuth access token. It belongs to one integration and carries scopes (`read`,
         `write`; `zis:read`/`zis:write` are synonyms); every Zendesk-compatible operation needs
         `write`. Basic credentials (Zendesk API tokens) are refused with 403.
+    adminToken:
+      type: http
+      scheme: bearer
+      description: Only when zis-mock runs with `--admin-token`; `/__admin/health` never needs it.
   parameters:
+    JournalMethod:
+      name: method
+      in: query
+      required: false
+      schema: {type: string}
+      example: POST
+    JournalPath:
+      name: path
+      in: query
+      required: false
+      description: A prefix of the request path as sent.
+      schema: {type: string}
+      example: /api/services/zis/integrations/acme_crm_sync/connections
+    JournalIntegration:
+      name: integration
+      in: query
+      required: false
+      schema: {type: string}
+      example: acme_crm_sync
+    JournalStatus:
+      name: status
+      in: query
+      required: false
+      description: A status code (`404`) or class (`4xx`).
+      schema: {type: string, pattern: '^[1-5]([0-9]{2}|xx)$'}
+      example: 4xx
+    JournalUnmatched:
+      name: unmatched
+      in: query
+      required: false
+      description: '`true`: only requests no route matched.'
+      schema: {type: string, enum: ['true', 'false']}
     Integration:
       name: integration
       in: path
@@ -618,6 +989,7 @@ components:
       description: The connection's name; `name` or `uuid` is required (else 400). `name` wins when both are given.
       schema:
         type: string
+        minLength: 1
       example: github_prod
     OAuthConnectionUUID:
       name: uuid
@@ -626,6 +998,7 @@ components:
       description: The connection's uuid.
       schema:
         type: string
+        minLength: 1
   headers:
     X-Rate-Limit:
       description: Requests allowed per window (only when rate limiting is on).
@@ -636,6 +1009,17 @@ components:
       schema:
         type: integer
   responses:
+    AdminUnauthorized:
+      description: zis-mock runs with `--admin-token` and the request does not carry it.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: InvalidCredentials
+                title: Authentication failed
+                detail: '/__admin/ needs Authorization: Bearer <the --admin-token>'
     BadRequest:
       description: The request was understood but refused; `detail` names the field.
       content:
@@ -1001,7 +1385,11 @@ components:
         name: {$ref: '#/components/schemas/ConnectionName'}
         client_id: {type: string, minLength: 1}
         client_secret: {$ref: '#/components/schemas/Secret'}
-        auth_url: {$ref: '#/components/schemas/HttpURL'}
+        auth_url:
+          description: The provider's authorization endpoint; empty for none.
+          anyOf:
+            - $ref: '#/components/schemas/HttpURL'
+            - const: ''
         token_url: {$ref: '#/components/schemas/HttpURL'}
         default_scopes: {type: string}
         grant_type: {$ref: '#/components/schemas/GrantType'}
@@ -1012,7 +1400,11 @@ components:
         name: {$ref: '#/components/schemas/ConnectionName'}
         client_id: {type: string, minLength: 1}
         client_secret: {$ref: '#/components/schemas/Secret'}
-        auth_url: {$ref: '#/components/schemas/HttpURL'}
+        auth_url:
+          description: The provider's authorization endpoint; empty for none.
+          anyOf:
+            - $ref: '#/components/schemas/HttpURL'
+            - const: ''
         token_url: {$ref: '#/components/schemas/HttpURL'}
         default_scopes: {type: string}
         grant_type: {$ref: '#/components/schemas/GrantType'}
@@ -1020,6 +1412,9 @@ components:
       description: '`oauth_client_name` or `oauth_client_uuid` is required.'
       type: object
       required: [name]
+      anyOf:
+        - required: [oauth_client_name]
+        - required: [oauth_client_uuid]
       additionalProperties: false
       properties:
         name: {$ref: '#/components/schemas/ConnectionName'}
@@ -1033,6 +1428,150 @@ components:
         grant_type:
           description: Defaults to the client's.
           allOf: [{$ref: '#/components/schemas/GrantType'}]
+    SeedDocument:
+      description: The seed format (spec §7); secrets are masked unless exported with `secrets=true`.
+      type: object
+      required: [integrations]
+      properties:
+        integrations:
+          type: array
+          items:
+            type: object
+            required: [name]
+            properties:
+              name: {type: string}
+              tokens:
+                type: array
+                items:
+                  type: object
+                  required: [token, scopes]
+                  properties:
+                    token: {type: string}
+                    scopes:
+                      type: array
+                      items: {type: string}
+              connections:
+                type: object
+                properties:
+                  api_key: {type: array, items: {type: object}}
+                  basic_auth: {type: array, items: {type: object}}
+                  bearer_token: {type: array, items: {type: object}}
+                  oauth: {type: array, items: {type: object}}
+              oauth_clients:
+                type: array
+                items: {type: object}
+    JournalEntry:
+      type: object
+      required: [id, time, method, path, query, headers, body, body_bytes, body_truncated, status, duration_us, route, integration, unmatched]
+      additionalProperties: false
+      properties:
+        id: {type: integer}
+        time: {type: string}
+        method: {type: string}
+        path:
+          description: The path as sent (still percent-encoded), without the query.
+          type: string
+        query:
+          description: The query as sent, without `?`.
+          type: string
+        headers:
+          description: '[name, value] pairs, secrets masked.'
+          type: array
+          items:
+            type: array
+            prefixItems: [{type: string}, {type: string}]
+            minItems: 2
+            maxItems: 2
+        body: {type: [string, 'null']}
+        body_bytes: {type: integer}
+        body_truncated: {type: boolean}
+        status: {type: integer}
+        duration_us: {type: integer}
+        route:
+          description: The matched route template; null when no route matched.
+          type: [string, 'null']
+        integration: {type: [string, 'null']}
+        unmatched: {type: boolean}
+    FaultMatch:
+      description: Every field left out matches anything; requests under `/__admin/` never match.
+      type: object
+      additionalProperties: false
+      properties:
+        method: {type: [string, 'null']}
+        path:
+          description: A route template (`…/{integration}/connections/all`) or a literal decoded path.
+          type: [string, 'null']
+        integration: {type: [string, 'null']}
+        connection_type:
+          type: [string, 'null']
+          enum: [api_key, basic_auth, bearer_token, oauth, null]
+    FaultAction:
+      type: object
+      additionalProperties: false
+      properties:
+        status:
+          description: Answer with this status in the error envelope.
+          type: [integer, 'null']
+        retry_after:
+          description: Seconds for `Retry-After` (with status 429).
+          type: [integer, 'null']
+        delay_ms: {type: [integer, 'null']}
+        drop: {type: [boolean, 'null'], description: Close the connection without answering.}
+        reset: {type: [boolean, 'null'], description: Reset the connection (TCP RST).}
+        truncate: {type: [boolean, 'null'], description: Send only part of the body.}
+    FaultRuleCreate:
+      type: object
+      required: [action]
+      additionalProperties: false
+      properties:
+        match: {$ref: '#/components/schemas/FaultMatch'}
+        action: {$ref: '#/components/schemas/FaultAction'}
+        times:
+          description: How many requests the action applies to (default 1).
+          type: [integer, 'null']
+          minimum: 0
+        after:
+          description: Matching requests let through first (default 0).
+          type: [integer, 'null']
+          minimum: 0
+    FaultRule:
+      type: object
+      required: [id, match, action, times, after, matched, applied, remaining]
+      additionalProperties: false
+      properties:
+        id: {type: integer}
+        match:
+          type: object
+          required: [method, path, integration, connection_type]
+          additionalProperties: false
+          properties:
+            method: {type: [string, 'null']}
+            path: {type: [string, 'null']}
+            integration: {type: [string, 'null']}
+            connection_type: {type: [string, 'null']}
+        action:
+          type: object
+          required: [status, retry_after, delay_ms]
+          additionalProperties: false
+          properties:
+            status: {type: [integer, 'null']}
+            retry_after: {type: [integer, 'null']}
+            delay_ms: {type: integer}
+        times: {type: integer}
+        after: {type: integer}
+        matched: {type: integer}
+        applied: {type: integer}
+        remaining: {type: [integer, 'null']}
+    RateLimit:
+      type: object
+      required: [limit, requests, window_seconds]
+      additionalProperties: false
+      properties:
+        limit:
+          type: [string, 'null']
+          examples: [700/60s]
+        requests: {type: [integer, 'null']}
+        window_seconds: {type: [integer, 'null']}
 
 """#
 }

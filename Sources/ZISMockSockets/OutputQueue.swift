@@ -29,7 +29,9 @@ public struct OutputQueue {
             let result: Socket.WriteResult
             switch transport {
             case .plain(let socket): result = sendBatch(to: socket)
-            case .tls(let session): result = chunks[0].withUnsafeBytes { session.write(UnsafeRawBufferPointer(rebasing: $0[sentOfFirst...])) }
+            case .tls(let session):
+                coalesceForTLS()
+                result = chunks[0].withUnsafeBytes { session.write(UnsafeRawBufferPointer(rebasing: $0[sentOfFirst...])) }
             }
             switch result {
             case .wrote(let count): consume(count)
@@ -38,6 +40,16 @@ public struct OutputQueue {
             }
         }
         return .drained
+    }
+
+    /// TLS has no writev: one SSL_write per chunk would put each response head in a record (and a
+    /// segment) of its own. Joining what is queued costs a copy but halves records and syscalls.
+    private mutating func coalesceForTLS() {
+        guard chunks.count > 1, sentOfFirst == 0 else { return }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for chunk in chunks { joined.append(contentsOf: chunk) }
+        chunks = [joined]
     }
 
     private func sendBatch(to socket: Socket) -> Socket.WriteResult {

@@ -72,10 +72,11 @@ struct AdminStateTests {
 
     @Test func theDefaultSeedRoundTripsThroughExport() throws {
         try withServer { server in
+            // Not read through the raw client: the revealed export holds the seeded secrets.
             let exported = server.control.export(revealSecrets: true)
-            let reloaded = try SeedLoader.parse(exported, file: "export")
-            let before = server.service.exportSeed()
-            #expect(reloaded == before)
+            try server.control.load(json: exported, file: "export")
+            #expect(server.control.export(revealSecrets: true) == exported)
+            #expect(server.service.exportSeed().integrations.map(\.connections.count) == [230, 5, 0])
         }
     }
 

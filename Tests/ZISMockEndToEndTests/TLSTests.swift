@@ -90,6 +90,19 @@ struct TLSTests {
         }
     }
 
+    @Test func anOAuthRedirectOverHTTPSStaysOnHTTPS() throws {
+        try withTLSServer { _, port, certificate in
+            let result = try ExternalTool.run("curl", [
+                "-sS", "--cacert", certificate, "-H", "Authorization: Bearer \(Seeded.readWriteToken)",
+                "-H", "Content-Type: application/json", "-H", "Host: acme.zendesk.com:\(port)",
+                "--connect-to", "acme.zendesk.com:\(port):127.0.0.1:\(port)", "-k",
+                "-d", #"{"name":"tls_oauth","oauth_client_name":"salesforce_oauth_client"}"#,
+                "https://acme.zendesk.com:\(port)/api/services/zis/connections/oauth/start/\(Seeded.integration)",
+            ])
+            #expect(result.output.contains(#""redirect_url":"https://acme.zendesk.com:\#(port)/"#), "\(result.output) \(result.error)")
+        }
+    }
+
     @Test func pemFilesServeHTTPSOnTheMainPort() throws {
         let folder = try temporaryFolder()
         let key = folder.appendingPathComponent("key.pem").path

@@ -90,14 +90,52 @@ enum OAuthRequests {
         }
     }
 
-    /// An absolute http(s) URL of visible ASCII [ours]: it may end up in a `Location` header,
-    /// so spaces and control characters (header injection) are refused.
+    /// An absolute http(s) URL [ours]: only RFC 3986 characters (it may end up in a `Location`
+    /// header, so spaces and control characters — header injection — are refused) and a
+    /// well-formed authority: a non-empty host and, if given, a numeric port.
     static func validateURL(_ url: String, field: String) throws(ZISError) {
-        let lowered = String(decoding: url.utf8.prefix(8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), url.utf8.count <= 2048,
-            url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        let bytes = Array(url.utf8)
+        let lowered = String(decoding: bytes.prefix(8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let schemeLength = lowered.hasPrefix("https://") ? 8 : lowered.hasPrefix("http://") ? 7 : 0
+        guard schemeLength > 0, bytes.count <= 2048, bytes.allSatisfy(isURIByte),
+            hasValidAuthorityAndRest(bytes[schemeLength...])
         else {
             throw .badRequest(detail: "\(field) must be an absolute http or https URL")
         }
+    }
+
+    /// RFC 3986 unreserved, reserved and `%`.
+    private static func isURIByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(byte)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// `[userinfo@]host[:port]` then path, query and fragment, where brackets may not appear.
+    private static func hasValidAuthorityAndRest(_ rest: ArraySlice<UInt8>) -> Bool {
+        let end = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
+        guard !rest[end...].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return false }
+        var authority = rest[rest.startIndex..<end]
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        let isPort = { (digits: ArraySlice<UInt8>) in
+            (1...5).contains(digits.count) && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        if authority.first == UInt8(ascii: "[") {
+            // An IP literal: hex digits, colons and dots between brackets.
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            let literal = authority[(authority.startIndex + 1)..<close]
+            let isLiteralByte = { (byte: UInt8) in isAlphanumeric(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") }
+            guard !literal.isEmpty, literal.allSatisfy(isLiteralByte) else { return false }
+            let after = authority[(close + 1)...]
+            return after.isEmpty || (after.first == UInt8(ascii: ":") && isPort(after.dropFirst()))
+        }
+        var host = authority
+        if let colon = authority.firstIndex(of: UInt8(ascii: ":")) {
+            guard isPort(authority[(colon + 1)...]) else { return false }
+            host = authority[..<colon]
+        }
+        return !host.isEmpty && host.allSatisfy { isAlphanumeric($0) || "-._~%!$&'()*+,;=".utf8.contains($0) }
     }
 }

@@ -48,3 +48,14 @@ extension ZISService {
         state.withLock { $0.integrations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
     }
 }
+
+/// A seed turned into service state once, ready to be installed again and again (admin reset).
+public struct PreparedState: Sendable {
+    let state: ServiceState
+    public let seed: Seed
+
+    public init(seed: Seed) {
+        self.seed = seed
+        self.state = ServiceState(seed: seed)
+    }
+}

@@ -78,9 +78,10 @@ extension ZISService {
     // MARK: Connections
 
     /// `POST …/oauth/start/{integration}` → `{"redirect_url":"http://<Host>/…/oauth/callback?verification_code=…"}`.
-    /// `host` is the request's `Host` header: the URL never names the bind address (spec §1).
+    /// `host` is the request's `Host` header and `scheme` its scheme: the URL never names the bind
+    /// address (spec §1), and a client that came over HTTPS is sent back over HTTPS.
     public func startOAuthFlow(
-        integration: String, authorization: String?, contentType: String?, body: [UInt8], host: String?
+        integration: String, authorization: String?, contentType: String?, body: [UInt8], host: String?, scheme: String = "http"
     ) throws(ZISError) -> [UInt8] {
         _ = try authorize(authorization: authorization, integration: integration)
         let start = try OAuthRequests.start(fields: try RequestBody.fields(contentType: contentType, body: body))
@@ -103,7 +104,7 @@ extension ZISService {
         }
         var writer = JSONWriter(reservingCapacity: 160)
         writer.raw("{\"redirect_url\":")
-        writer.string("http://\(host)\(OAuthPaths.callback)?\(OAuthPaths.verificationCodeParameter)=\(code)")
+        writer.string("\(scheme)://\(host)\(OAuthPaths.callback)?\(OAuthPaths.verificationCodeParameter)=\(code)")
         writer.raw("}")
         return writer.bytes
     }

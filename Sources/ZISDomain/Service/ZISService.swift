@@ -22,6 +22,12 @@ public final class ZISService: Sendable {
         state.withLock { $0 = replacement }
     }
 
+    /// Installs a state built earlier: a copy-on-write assignment, so an admin reset costs
+    /// microseconds however large the seed (the build cost was paid once, in `PreparedState`).
+    public func replaceState(with prepared: PreparedState) {
+        state.withLock { $0 = prepared.state }
+    }
+
     /// The spec §2 decision for any ZIS endpoint; returns the token's grant.
     public func authorize(authorization: String?, integration: String, required: Scope = .write) throws(ZISError) -> TokenGrant {
         try state.withLock { state throws(ZISError) in

@@ -34,15 +34,16 @@ public final class MockControl: ExchangeMiddleware {
     public let faults = FaultInjector()
     public let rateLimiter: RateLimiter
     public let settings: AdminSettings
-    /// What `reset` goes back to: the start-up seed, or the last one reloaded from `--seed` files.
-    private let baseSeed: Locked<Seed>
+    /// What `reset` goes back to: the start-up seed, or the last one reloaded from `--seed` files,
+    /// kept as built state so a reset is a copy-on-write assignment.
+    private let baseState: Locked<PreparedState>
 
     public init(
         service: ZISService, seed: Seed, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
         rateLimit: RateLimit? = nil, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds
     ) {
         self.service = service
-        self.baseSeed = Locked(seed)
+        self.baseState = Locked(PreparedState(seed: seed))
         self.settings = settings
         self.journal = RequestJournal(capacity: journalCapacity)
         self.rateLimiter = RateLimiter(limit: rateLimit, monotonicMilliseconds: monotonicMilliseconds)
@@ -57,7 +58,7 @@ public final class MockControl: ExchangeMiddleware {
     /// Back to the base seed. `state` also restarts every rate-limit window.
     public func reset(_ parts: Set<ResetPart> = Set(ResetPart.allCases)) {
         if parts.contains(.state) {
-            service.replaceState(with: baseSeed.withLock { $0 })
+            service.replaceState(with: baseState.withLock { $0 })
             rateLimiter.resetWindows()
         }
         if parts.contains(.journal) { journal.removeAll() }
@@ -77,8 +78,9 @@ public final class MockControl: ExchangeMiddleware {
 
     /// Makes `seed` the one `reset` returns to, and installs it (`--watch`, SIGHUP).
     public func reload(baseSeed seed: Seed) {
-        baseSeed.withLock { $0 = seed }
-        service.replaceState(with: seed)
+        let prepared = PreparedState(seed: seed)
+        baseState.withLock { $0 = prepared }
+        service.replaceState(with: prepared)
     }
 
     /// The current state in the seed format (spec §7).
