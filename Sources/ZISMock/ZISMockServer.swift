@@ -54,6 +54,9 @@ public final class ZISMockServer: Sendable {
         self.tlsBaseURL = http.localAddresses.dropFirst().first.map { "https://\($0)" }
     }
 
+    /// Connections open right now (for tests that watch the server drop them).
+    public var connectionCount: Int { http.connectionCount }
+
     /// Stops accepting, lets requests in flight finish (up to half a second), then returns.
     public func stop() {
         http.stop()

@@ -37,10 +37,8 @@ final class EventLoop: @unchecked Sendable {
         epoll = zm_epoll_create()
         guard epoll >= 0 else { throw SocketError("epoll_create1") }
         wakeEvent = zm_eventfd()
-        guard wakeEvent >= 0 else {
-            Glibc.close(epoll)
-            throw SocketError("eventfd")
-        }
+        // Every stored property is set now, so a throw still runs deinit, which closes epoll.
+        guard wakeEvent >= 0 else { throw SocketError("eventfd") }
         guard zm_epoll_add(epoll, wakeEvent, zm_EPOLLIN | zm_EPOLLET, UInt64(wakeEvent)) == 0 else {
             throw SocketError("epoll_ctl(eventfd)")
         }
@@ -48,7 +46,7 @@ final class EventLoop: @unchecked Sendable {
 
     deinit {
         readBuffer.deallocate()
-        Glibc.close(wakeEvent)
+        if wakeEvent >= 0 { Glibc.close(wakeEvent) }
         Glibc.close(epoll)
     }
 
