@@ -13,6 +13,8 @@ final class HTTPConnection: ConnectionHandler {
     private var pending: [UInt8] = []
     private var state = State.awaitingHead
     private var body: [UInt8] = []
+    /// A fault asked for the connection to end with a reset rather than a close.
+    private var endsWithReset = false
 
     private enum State {
         case awaitingHead
@@ -46,7 +48,8 @@ final class HTTPConnection: ConnectionHandler {
             let consumed = buffered.withUnsafeBytes { process($0, output: &output) }
             pending = isClosed ? [] : Array(buffered[consumed...])
         }
-        return isClosed ? .closeAfterWriting : .keepOpen
+        guard isClosed else { return .keepOpen }
+        return endsWithReset ? .resetAfterWriting : .closeAfterWriting
     }
 
     private var isClosed: Bool {
@@ -132,10 +135,31 @@ final class HTTPConnection: ConnectionHandler {
         body = []
         var response = responder.respond(to: request)
         compression?.apply(to: &response, acceptEncoding: head.headers["Accept-Encoding"])
+        if response.delayMilliseconds > 0 { output.hold(forMilliseconds: response.delayMilliseconds) }
+        if let misbehaviour = response.misbehaviour {
+            misbehave(misbehaviour, response: response, head: head, output: &output)
+            return
+        }
         let keepAlive = head.keepAlive && !response.closesConnection
         output.append(encoder.head(for: response, version: head.version, keepAlive: keepAlive))
         if head.method != "HEAD", !HTTPStatus.forbidsBody(response.status) { output.append(response.body) }
         state = keepAlive ? .awaitingHead : .closed
+    }
+
+    /// Ends the connection the way a broken server or network would; responses queued before
+    /// this one still go out first.
+    private func misbehave(_ misbehaviour: HTTPResponse.Misbehaviour, response: HTTPResponse, head: HTTPRequestHead, output: inout OutputQueue) {
+        state = .closed
+        pending = []
+        switch misbehaviour {
+        case .drop:
+            break
+        case .reset:
+            endsWithReset = true
+        case .truncateBody:
+            output.append(encoder.head(for: response, version: head.version, keepAlive: false))
+            output.append(Array(response.body.prefix(response.body.count / 2)))
+        }
     }
 
     private func refuse(_ failure: HTTPRequestFailure, output: inout OutputQueue) {

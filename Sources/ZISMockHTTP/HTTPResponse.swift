@@ -5,12 +5,33 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// Close the connection once this response is written.
     public var closesConnection: Bool
+    /// Send this response no sooner than this many milliseconds from now, without holding up other
+    /// connections; later pipelined responses wait behind it (fault injection).
+    public var delayMilliseconds = 0
+    /// Break the exchange on purpose instead of answering normally (fault injection).
+    public var misbehaviour: Misbehaviour?
+
+    public enum Misbehaviour: Sendable, Equatable {
+        /// Close the connection without answering.
+        case drop
+        /// Abort the connection with a TCP reset, without answering.
+        case reset
+        /// Announce the whole body in `Content-Length`, send half of it, then close.
+        case truncateBody
+    }
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], closesConnection: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
         self.closesConnection = closesConnection
+    }
+
+    /// No answer at all: the connection is dropped or reset instead (fault injection).
+    public static func unanswered(_ misbehaviour: Misbehaviour) -> HTTPResponse {
+        var response = HTTPResponse(status: 500)
+        response.misbehaviour = misbehaviour
+        return response
     }
 
     /// The type every zis-mock response carries (spec §1).

@@ -771,12 +771,6 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
-        '501':
-          description: A connection action (`drop`, `reset`, `truncate`) this build cannot perform.
-          content:
-            application/json:
-              schema:
-                $ref: '#/components/schemas/ErrorEnvelope'
     get:
       tags: [Admin]
       operationId: adminListFaults

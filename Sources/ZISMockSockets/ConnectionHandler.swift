@@ -13,6 +13,8 @@ public enum ConnectionDecision: Sendable {
     case keepOpen
     /// Stop reading; close once everything queued has been written.
     case closeAfterWriting
+    /// Stop reading; once everything queued has been written, abort with a TCP reset (fault injection).
+    case resetAfterWriting
 }
 
 /// What a handler is told about its connection when it is made.

@@ -20,6 +20,8 @@ final class EventLoop: @unchecked Sendable {
 
     private var connections: [Int32: LoopConnection] = [:]
     private var runAgain: [LoopConnection] = []
+    /// Connections whose output waits for a hold to end; few, so a list is enough.
+    private var held: [LoopConnection] = []
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     private var now = MonotonicClock.milliseconds()
     private var draining = false
@@ -85,6 +87,7 @@ final class EventLoop: @unchecked Sendable {
                 for event in 0..<Int(count) { dispatch(token: tokens[event], events: events[event]) }
             }
             serviceRunAgain()
+            releaseHeld()
             for acceptor in acceptors { acceptor.acceptIfDue(now: now, loop: self) }
             if now >= nextSweep {
                 closeExpiredConnections()
@@ -99,6 +102,7 @@ final class EventLoop: @unchecked Sendable {
         if !runAgain.isEmpty || acceptors.contains(where: \.hasBacklog) { return 0 }
         var deadline = nextSweep
         for case let retry? in acceptors.map(\.retryAt) { deadline = min(deadline, retry) }
+        for case let until? in held.map(\.heldUntil) { deadline = min(deadline, until) }
         if draining { deadline = min(deadline, now + 10) }
         return Int32(clamping: max(0, deadline - now))
     }
@@ -179,8 +183,12 @@ final class EventLoop: @unchecked Sendable {
                     connection.mayHaveInput = false
                 }
                 let received = UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])
-                if case .closeAfterWriting = connection.handler.received(received, output: &connection.output) {
+                switch connection.handler.received(received, output: &connection.output) {
+                case .keepOpen: break
+                case .closeAfterWriting: connection.closingAfterWrite = true
+                case .resetAfterWriting:
                     connection.closingAfterWrite = true
+                    connection.resetOnClose = true
                 }
                 connection.requestStartedAt = connection.handler.isMidRequest ? (connection.requestStartedAt ?? now) : nil
                 if !connection.output.isEmpty, !flush(connection) { return }
@@ -220,13 +228,19 @@ final class EventLoop: @unchecked Sendable {
 
     /// Returns true when everything queued went out.
     private func flush(_ connection: LoopConnection) -> Bool {
-        switch connection.output.flush(to: connection.transport) {
+        switch connection.output.flush(to: connection.transport, now: now) {
         case .drained:
             connection.blockedSince = nil
             connection.lastActivity = now
             return true
         case .blocked:
             if connection.blockedSince == nil { connection.blockedSince = now }
+            return false
+        case .held(let until):
+            connection.blockedSince = nil
+            connection.lastActivity = now
+            if connection.heldUntil == nil { held.append(connection) }
+            connection.heldUntil = until
             return false
         case .failed:
             close(connection)
@@ -238,6 +252,18 @@ final class EventLoop: @unchecked Sendable {
         guard !connection.isQueuedToRunAgain else { return }
         connection.isQueuedToRunAgain = true
         runAgain.append(connection)
+    }
+
+    /// Services the connections whose hold has ended; the others stay on the list.
+    private func releaseHeld() {
+        guard !held.isEmpty else { return }
+        let due = held.filter { $0.isClosed || ($0.heldUntil ?? 0) <= now }
+        guard !due.isEmpty else { return }
+        held.removeAll { $0.isClosed || ($0.heldUntil ?? 0) <= now }
+        for connection in due {
+            connection.heldUntil = nil
+            service(connection)
+        }
     }
 
     private func serviceRunAgain() {
@@ -256,7 +282,8 @@ final class EventLoop: @unchecked Sendable {
         guard !connection.isClosed else { return }
         connection.isClosed = true
         connections[connection.socket.descriptor] = nil
-        close(connection.socket)
+        if connection.resetOnClose { connection.socket.reset() } else { connection.socket.close() }
+        liveConnections.decrement()
     }
 
     /// Closing the descriptor also removes it from epoll: it is never duplicated.

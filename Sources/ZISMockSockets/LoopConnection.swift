@@ -9,6 +9,10 @@ final class LoopConnection {
     /// Edge-triggered epoll reports readiness once: until a read says "would block" there may be more.
     var mayHaveInput = true
     var closingAfterWrite = false
+    /// Close with SO_LINGER 0, so the peer sees a reset rather than an orderly end.
+    var resetOnClose = false
+    /// Set while queued output waits for a hold (a delayed response) to end.
+    var heldUntil: Int64?
     var isClosed = false
     var isQueuedToRunAgain = false
     var lastActivity: Int64

@@ -4,10 +4,22 @@ public struct OutputQueue {
     private var chunks: [[UInt8]] = []
     /// How much of `chunks[0]` has already been sent.
     private var sentOfFirst = 0
+    /// Points in the queue that may not be passed before a time (a delayed response, for fault
+    /// injection): what was queued before a hold goes out, what follows waits, and the loop is not
+    /// blocked meanwhile. `beforeChunk` counts the chunks queued ahead of the hold.
+    private var holds: [(beforeChunk: Int, until: Int64)] = []
 
     public init() {}
 
-    public var isEmpty: Bool { chunks.isEmpty }
+    /// Nothing left to send and nothing held back.
+    public var isEmpty: Bool { chunks.isEmpty && holds.isEmpty }
+
+    /// Whatever is appended after this goes out no sooner than `milliseconds` from now (or from
+    /// the end of the previous hold, so pipelined delays add up as a client would expect).
+    public mutating func hold(forMilliseconds milliseconds: Int) {
+        let start = max(MonotonicClock.milliseconds(), holds.last?.until ?? 0)
+        holds.append((chunks.count, start + Int64(milliseconds)))
+    }
 
     public mutating func append(_ bytes: [UInt8]) {
         if !bytes.isEmpty { chunks.append(bytes) }
@@ -20,17 +32,22 @@ public struct OutputQueue {
     enum FlushResult {
         case drained
         case blocked
+        /// Everything that may go out has; the rest waits for a hold to end at this time.
+        case held(until: Int64)
         case failed(Int32)
     }
 
-    /// Writes until the queue is empty or the transport would block.
-    mutating func flush(to transport: Transport) -> FlushResult {
-        while !chunks.isEmpty {
+    /// Writes until the queue is empty, the transport would block, or a hold is reached.
+    mutating func flush(to transport: Transport, now: Int64) -> FlushResult {
+        while let first = holds.first, first.until <= now { holds.removeFirst() }
+        while true {
+            let sendable = holds.first?.beforeChunk ?? chunks.count
+            guard sendable > 0 else { return holds.first.map { .held(until: $0.until) } ?? .drained }
             let result: Socket.WriteResult
             switch transport {
-            case .plain(let socket): result = sendBatch(to: socket)
+            case .plain(let socket): result = sendBatch(to: socket, count: min(sendable, 64))
             case .tls(let session):
-                coalesceForTLS()
+                coalesceForTLS(count: sendable)
                 result = chunks[0].withUnsafeBytes { session.write(UnsafeRawBufferPointer(rebasing: $0[sentOfFirst...])) }
             }
             switch result {
@@ -39,21 +56,20 @@ public struct OutputQueue {
             case .failed(let code): return .failed(code)
             }
         }
-        return .drained
     }
 
     /// TLS has no writev: one SSL_write per chunk would put each response head in a record (and a
     /// segment) of its own. Joining what is queued costs a copy but halves records and syscalls.
-    private mutating func coalesceForTLS() {
-        guard chunks.count > 1, sentOfFirst == 0 else { return }
+    private mutating func coalesceForTLS(count: Int) {
+        guard count > 1, sentOfFirst == 0 else { return }
         var joined: [UInt8] = []
-        joined.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for chunk in chunks { joined.append(contentsOf: chunk) }
-        chunks = [joined]
+        joined.reserveCapacity(chunks[..<count].reduce(0) { $0 + $1.count })
+        for chunk in chunks[..<count] { joined.append(contentsOf: chunk) }
+        chunks.replaceSubrange(..<count, with: [joined])
+        for index in holds.indices { holds[index].beforeChunk -= count - 1 }
     }
 
-    private func sendBatch(to socket: Socket) -> Socket.WriteResult {
-        let count = min(chunks.count, 64)
+    private func sendBatch(to socket: Socket, count: Int) -> Socket.WriteResult {
         return withUnsafeTemporaryAllocation(of: UnsafeRawPointer?.self, capacity: count) { bases in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { lengths in
                 // The pointers stay valid for the call: `chunks` is not mutated until sendmsg returns.
@@ -83,5 +99,6 @@ public struct OutputQueue {
             finished += 1
         }
         chunks.removeFirst(finished)
+        for index in holds.indices { holds[index].beforeChunk -= finished }
     }
 }

@@ -110,6 +110,13 @@ public struct Socket: Sendable, Hashable {
         _ = Glibc.close(descriptor)
     }
 
+    /// Closes so that the peer gets a TCP reset instead of a FIN.
+    func reset() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close()
+    }
+
     func setOption(_ level: Int32, _ option: Int32, _ value: Int32, name: String) throws(SocketError) {
         var value = value
         guard setsockopt(descriptor, level, option, &value, socklen_t(MemoryLayout<Int32>.size)) == 0 else {

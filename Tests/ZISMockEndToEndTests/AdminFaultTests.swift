@@ -51,6 +51,54 @@ struct AdminFaultTests {
         }
     }
 
+    /// One loop serves both clients: a delayed answer must not hold up the other one.
+    @Test func aDelayHoldsOnlyItsOwnConnection() throws {
+        try withServer(configure: { $0.tuning.loopCount = 1 }) { server in
+            let slow = try RawHTTPClient(port: server.port)
+            let fast = try RawHTTPClient(port: server.port)
+            let started = Date()
+            try slow.send(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: delay=1000"]))
+            try slow.send(request(target: "/__admin/health"))  // pipelined behind the delayed one
+            usleep(50_000)
+            #expect(try fast.exchange(request(target: "/__admin/health")).status == 200)
+            #expect(Date().timeIntervalSince(started) < 0.5, "the other connection was answered at once")
+            #expect(try slow.readResponse().status == 200)
+            #expect(Date().timeIntervalSince(started) >= 0.95)
+            #expect(try slow.readResponse().text == #"{"status":"ok"}"#, "the pipelined answer comes after, in order")
+        }
+    }
+
+    @Test func dropResetAndTruncateBreakTheConnectionAsAsked() throws {
+        try withServer { server in
+            let dropped = try RawHTTPClient(port: server.port)
+            try dropped.send(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: drop"]))
+            #expect(try dropped.readToClose().isEmpty, "closed without a byte")
+
+            let reset = try RawHTTPClient(port: server.port)
+            try reset.send(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: reset"]))
+            usleep(100_000)
+            var byte: UInt8 = 0
+            let received = recv(reset.descriptor, &byte, 1, 0)
+            #expect(received == -1 && errno == ECONNRESET, "a TCP reset, not an orderly close")
+
+            let truncated = try RawHTTPClient(port: server.port)
+            try truncated.send(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: truncate"]))
+            let raw = try truncated.readToClose()
+            let text = String(decoding: raw, as: UTF8.self)
+            let announced = text.split(separator: "\r\n").first { $0.hasPrefix("Content-Length: ") }.flatMap { Int($0.dropFirst(16)) } ?? 0
+            let headEnd = try #require(firstIndex(of: Array("\r\n\r\n".utf8), in: raw))
+            #expect(text.hasPrefix("HTTP/1.1 200 OK"))
+            #expect(raw.count - headEnd - 4 == announced / 2, "half of the announced body, then the close")
+
+            _ = try RawHTTPClient(port: server.port).exchange(bodyRequest(
+                "POST", "/__admin/faults", body: #"{"match":{"method":"GET"},"action":{"drop":true},"times":1}"#))
+            let ruled = try RawHTTPClient(port: server.port)
+            try ruled.send(request(target: Seeded.listPath()))
+            #expect(try ruled.readToClose().isEmpty)
+            #expect(try RawHTTPClient(port: server.port).exchange(request(target: Seeded.listPath())).status == 200, "applied once")
+        }
+    }
+
     @Test func headerFaultsAndTheirSwitch() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
@@ -73,8 +121,8 @@ struct AdminFaultTests {
                          #"{"action":{"delay_ms":999999}}"#, #"{"action":{"status":500},"times":-1}"#, "nope"] {
                 #expect(try client.exchange(bodyRequest("POST", "/__admin/faults", body: body)).status == 400, "\(body)")
             }
-            for body in [#"{"action":{"drop":true}}"#, #"{"action":{"reset":true}}"#, #"{"action":{"truncate":true}}"#] {
-                #expect(try client.exchange(bodyRequest("POST", "/__admin/faults", body: body)).status == 501, "\(body)")
+            for body in [#"{"action":{"drop":true,"status":503}}"#, #"{"action":{"reset":true,"truncate":true}}"#] {
+                #expect(try client.exchange(bodyRequest("POST", "/__admin/faults", body: body)).status == 400, "\(body)")
             }
         }
     }

@@ -67,12 +67,11 @@ public struct FaultAction: Sendable, Equatable {
     public var status: Int?
     /// `Retry-After` seconds on the injected answer (429 and 503 typically carry one).
     public var retryAfterSeconds: Int?
-    /// Wait before answering, at most `maximumDelayMilliseconds`. The HTTP layer answers on the
-    /// event loop's thread, so a delay holds that loop: other connections on it wait too [ours].
+    /// Wait before answering, at most `maximumDelayMilliseconds`. Only this connection waits (and
+    /// the requests pipelined behind it); the event loop goes on serving the others.
     public var delayMilliseconds: Int
     /// Close the connection without answering (`drop`) or with a TCP reset (`reset`), or send a
-    /// body shorter than its `Content-Length` (`truncateBody`). These need support from the
-    /// HTTP layer that it does not have yet; rules asking for them are refused with 501.
+    /// body shorter than its `Content-Length` and close (`truncateBody`).
     public var connection: ConnectionFault?
     public var truncateBody: Bool
 
@@ -112,12 +111,12 @@ public struct FaultAction: Sendable, Equatable {
         if delayMilliseconds < 0 || delayMilliseconds > Self.maximumDelayMilliseconds {
             return .badRequest(detail: "delay_ms must be from 0 to \(Self.maximumDelayMilliseconds)")
         }
-        if connection != nil || truncateBody {
-            return ZISError(
-                status: 501, code: "NotImplemented", title: "Not Implemented",
-                detail: "drop, reset and truncate faults need HTTP-layer support that this build lacks")
+        if connection != nil, status != nil || truncateBody {
+            return .badRequest(detail: "drop and reset send no answer, so they take no status and no truncate")
         }
-        if status == nil, delayMilliseconds == 0 { return .badRequest(detail: "a fault needs a status or a delay") }
+        if status == nil, delayMilliseconds == 0, connection == nil, !truncateBody {
+            return .badRequest(detail: "a fault needs a status, a delay, drop, reset or truncate")
+        }
         return nil
     }
 

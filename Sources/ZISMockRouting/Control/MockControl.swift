@@ -1,4 +1,3 @@
-import Glibc
 import ZISDomain
 import ZISMockHTTP
 import ZISMockLocking
@@ -126,9 +125,16 @@ public final class MockControl: ExchangeMiddleware {
         }
         if action == nil { action = faults.action(for: request, routeTemplate: routeTemplate, parameters: parameters) }
         guard let action else { return next() }
-        if action.delayMilliseconds > 0 { usleep(UInt32(action.delayMilliseconds) * 1000) }
-        if let status = action.status { return HTTPResponse(action.error(status: status)) }
-        return next()
+        var response: HTTPResponse
+        switch action.connection {
+        case .drop?: response = .unanswered(.drop)
+        case .reset?: response = .unanswered(.reset)
+        case nil: response = action.status.map { HTTPResponse(action.error(status: $0)) } ?? next()
+        }
+        if action.truncateBody { response.misbehaviour = .truncateBody }
+        // The HTTP layer holds the answer back; the event loop goes on serving other connections.
+        response.delayMilliseconds = action.delayMilliseconds
+        return response
     }
 
     private static func bearerToken(_ header: String?) -> String? {
