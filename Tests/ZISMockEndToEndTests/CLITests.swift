@@ -143,6 +143,11 @@ final class MockProcess {
         // A ThreadSanitizer build of zis-mock otherwise sleeps 1 s at exit (atexit_sleep_ms), which the
         // SIGTERM test would count against the server; harmless for ordinary builds.
         inherited["TSAN_OPTIONS"] = [inherited["TSAN_OPTIONS"], "atexit_sleep_ms=0"].compactMap { $0 }.joined(separator: " ")
+        // An AddressSanitizer build of zis-mock checks itself for leaks at exit (a leak makes the
+        // exit code non-zero, which the tests check) even when the test runner does not, and keeps a
+        // small quarantine so its RSS means what it says.
+        inherited["ASAN_OPTIONS"] = [inherited["ASAN_OPTIONS"], "detect_leaks=1:quarantine_size_mb=8"].compactMap { $0 }
+            .joined(separator: ":")
         inherited.merge(environment) { $1 }
         process.environment = inherited
         process.standardOutput = stdout

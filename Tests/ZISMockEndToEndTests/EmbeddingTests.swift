@@ -86,6 +86,8 @@ struct EmbeddingTests {
         }
     }
 
+    /// Issue 9 asks for the time of 1,000 cycles: printed, not asserted (speed is measured, and
+    /// sanitizer builds are many times slower). What must hold is that cycling leaves nothing broken.
     @Test func aThousandStartStopCycles() async throws {
         let cycles = 1_000
         let started = Date()
@@ -95,6 +97,8 @@ struct EmbeddingTests {
         }
         let seconds = Date().timeIntervalSince(started)
         print("1000 start/stop cycles: \(String(format: "%.2f", seconds)) s (\(String(format: "%.2f", seconds)) ms per cycle)")
-        #expect(seconds < 60)
+        let last = try await ZISMockServer.start()
+        #expect(try RawHTTPClient(port: last.port).exchange(request(target: "/__admin/health")).status == 200)
+        await last.stop()
     }
 }
