@@ -53,11 +53,11 @@ struct AccessLogTests {
     @Test func anUnreadLogPipeDoesNotStallTheServer() throws {
         let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "json"])
         let port = try mock.waitForListening()
+        // About 700 KB of log lines against a 64 KiB pipe: a loop that blocked on the full pipe
+        // would stall an exchange past the client's 5 s read timeout, which throws.
         let client = try RawHTTPClient(port: port)
-        let started = Date()
         for _ in 0..<3_000 {
             #expect(try client.exchange(request(target: "/__admin/health")).status == 200)
         }
-        #expect(Date().timeIntervalSince(started) < 20, "3,000 requests (about 700 KB of log) answered while the pipe stays full")
     }
 }

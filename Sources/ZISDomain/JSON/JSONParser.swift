@@ -109,7 +109,7 @@ public struct JSONParser {
             }
             let keyPosition = position
             let key = try parseString()
-            guard keys.insert(key).inserted else {
+            if isDuplicate(key, among: members, seen: &keys) {
                 throw JSONParseError("duplicate key \"\(key)\" in object", at: keyPosition)
             }
             skipWhitespace()
@@ -133,6 +133,16 @@ public struct JSONParser {
                 throw error("unexpected \(describeCurrentByte()), expected ',' or '}'")
             }
         }
+    }
+
+    /// Seed objects have a handful of keys, and comparing a few short strings is far cheaper than
+    /// hashing every key (hashing was about a tenth of loading a big seed); only a big object
+    /// gets a set, filled once it passes `linearScanLimit` members.
+    private func isDuplicate(_ key: String, among members: [JSONMember], seen keys: inout Set<String>) -> Bool {
+        let linearScanLimit = 16
+        if members.count < linearScanLimit { return members.contains { $0.key == key } }
+        if keys.isEmpty { keys = Set(members.lazy.map(\.key)) }
+        return !keys.insert(key).inserted
     }
 
     private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {

@@ -16,9 +16,21 @@ struct IntegrationState: Sendable {
 
     /// Seeds from `SeedLoader` have unique names already; a `Seed` built in code might not, and
     /// the index's ordering invariant must hold regardless, so later duplicates are dropped.
+    /// Sorts positions rather than the (large) connections, with the position as tie-break so the
+    /// first of equal names wins; duplicates are then neighbours, so no set of a million names is
+    /// needed. This and building the index are the whole cost of installing a loaded seed.
     private static func sortedByUniqueName(_ connections: [Connection]) -> [Connection] {
-        var seen: Set<String> = []
-        return connections.filter { seen.insert($0.name).inserted }.sorted { $0.name < $1.name }
+        var order = Array(connections.indices)
+        order.sort { left, right in
+            let (leftName, rightName) = (connections[left].name, connections[right].name)
+            return leftName == rightName ? left < right : leftName < rightName
+        }
+        var sorted: [Connection] = []
+        sorted.reserveCapacity(connections.count)
+        for position in order where sorted.last?.name != connections[position].name {
+            sorted.append(connections[position])
+        }
+        return sorted
     }
 
     mutating func insert(_ connection: Connection) -> Bool {
