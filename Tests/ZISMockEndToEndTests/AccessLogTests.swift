@@ -5,7 +5,7 @@ import Testing
 @Suite("CLI: access log")
 struct AccessLogTests {
     @Test func jsonLinesCarryTheRequestAndNoSecret() throws {
-        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "json"])
+        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "json", "--log-level", "info"])
         let port = try mock.waitForListening()
         let client = try RawHTTPClient(port: port)
         #expect(try client.exchange(request(target: Seeded.listPath())).status == 200)
@@ -38,7 +38,7 @@ struct AccessLogTests {
     }
 
     @Test func textLinesAreKeyValuePairs() throws {
-        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "text"])
+        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "text", "--log-level", "info"])
         let port = try mock.waitForListening()
         #expect(try RawHTTPClient(port: port).exchange(request(target: "/nope")).status == 404)
         mock.terminate()
@@ -51,7 +51,7 @@ struct AccessLogTests {
 
     /// Nobody reads this process's stderr: once the pipe is full, logging must not stall the loops.
     @Test func anUnreadLogPipeDoesNotStallTheServer() throws {
-        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "json"])
+        let mock = try MockProcess(arguments: ["--port", "0", "--log-format", "json", "--log-level", "info"])
         let port = try mock.waitForListening()
         // About 700 KB of log lines against a 64 KiB pipe: a loop that blocked on the full pipe
         // would stall an exchange past the client's 5 s read timeout, which throws.

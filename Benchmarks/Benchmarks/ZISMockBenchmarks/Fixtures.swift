@@ -1,4 +1,6 @@
 @_spi(Benchmarks) import ZISDomain
+@_spi(Benchmarks) import ZISMockHTTP
+import ZISMockRouting
 
 /// The data the benchmarks run on: the same shape as `bench/gen-big-seed.py` writes (names
 /// `c0000000`…, types round-robin, every timestamp given), built in memory.
@@ -27,6 +29,31 @@ enum Fixtures {
     static func store(_ count: Int) -> ConnectionStoreDriver {
         ConnectionStoreDriver(connections: (0..<count).map { connection($0) })
     }
+
+    nonisolated(unsafe) private static var stores: [Int: ConnectionStoreDriver] = [:]
+
+    /// Built on first use and kept (benchmarks run one at a time, on one thread).
+    static func sharedStore(_ count: Int) -> ConnectionStoreDriver {
+        if let store = stores[count] { return store }
+        let store = store(count)
+        stores[count] = store
+        return store
+    }
+
+    /// One HTTP connection to a service of 10,000 connections, with the page cache warm for
+    /// the request the full-request benchmark sends.
+    nonisolated(unsafe) static let sharedConnection: HTTPConnectionDriver = {
+        let service = ZISService(seed: Seed(integrations: [
+            SeedIntegration(
+                name: integration, tokens: [SeedToken(token: token, scopes: [.read, .write])],
+                connections: (0..<10_000).map { connection($0) }),
+        ]))
+        var router = Router()
+        ConnectionsRoutes.register(on: &router, service: service)
+        let driver = HTTPConnectionDriver(responder: ZISResponder(router: router))
+        Array(listRequest(cursor: name(5_000)).utf8).withUnsafeBytes { precondition(!driver.receive($0).isEmpty) }
+        return driver
+    }()
 
     static func listRequest(cursor: String?) -> String {
         var target = "/api/services/zis/integrations/\(integration)/connections/all?page%5Bsize%5D=100"

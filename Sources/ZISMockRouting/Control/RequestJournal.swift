@@ -8,8 +8,11 @@ import ZISMockLocking
 public struct JournalEntry: Sendable {
     /// Increasing from 1 for each server (and after a journal reset, continuing).
     public let id: Int
+    /// When the answer was made, seconds since the epoch; formatted only when the journal is read,
+    /// because recording happens on the hot path of every request.
+    public let answeredAt: Double
     /// RFC 3339 UTC with milliseconds, when the answer was made.
-    public let time: String
+    public var time: String { RequestJournal.rfc3339(answeredAt) }
     public let method: String
     /// The path as sent (still percent-encoded), without the query.
     public let path: String
@@ -95,7 +98,7 @@ public final class RequestJournal: ExchangeObserver {
     /// plus the header limit, not by what clients send.
     public static let maximumBodyBytes = 16 * 1024
     /// The request header values replaced by `*****` after their scheme.
-    static let redactedHeaders = ["authorization", "proxy-authorization"]
+    static let redactedHeaders = ["Authorization", "Proxy-Authorization"]
 
     private struct Ring {
         var entries: [JournalEntry] = []
@@ -117,11 +120,11 @@ public final class RequestJournal: ExchangeObserver {
         let (body, truncated) = Self.redactedBody(request.body)
         let integration = exchange.parameters["integration"]
         let headers = request.headers.fields.map { field in
-            Self.redactedHeaders.contains(field.name.lowercased()) ? (field.name, Self.redactedCredentials(field.value)) : field
+            Self.redactedHeaders.contains(where: field.name.equalsIgnoringASCIICase) ? (field.name, Self.redactedCredentials(field.value)) : field
         }
         ring.withLock { ring in
             let entry = JournalEntry(
-                id: ring.nextID, time: Self.rfc3339(exchange.answeredAt), method: request.method, path: request.rawPath,
+                id: ring.nextID, answeredAt: exchange.answeredAt, method: request.method, path: request.rawPath,
                 query: request.rawQuery, headers: headers, body: body, bodyBytes: request.body.count, bodyTruncated: truncated,
                 status: exchange.response.status, durationMicroseconds: exchange.durationMicroseconds, route: exchange.routeTemplate,
                 integration: integration.isEmpty ? nil : integration)
