@@ -29,6 +29,8 @@ public struct HTTPHeaders: Sendable, Sequence {
 extension String {
     /// ASCII case-insensitive equality without allocating lowercased copies.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        // Header lookups compare every field's name; most differ in length, which costs nothing to see.
+        guard utf8.count == other.utf8.count else { return false }
         var left = utf8.makeIterator()
         var right = other.utf8.makeIterator()
         while true {
