@@ -89,6 +89,7 @@ extension ZISMockServer {
             matching: JournalFilter(method: method, pathPrefix: path, integration: integration, status: status, unmatched: unmatched))
     }
 
+    /// Forgets every journaled request; the journal keeps recording.
     public func clearJournal() async {
         control.journal.removeAll()
     }
@@ -96,7 +97,8 @@ extension ZISMockServer {
     // MARK: Faults and rate limits
 
     /// Adds a fault rule: the first `after` matching requests pass, the next `times` get `action`
-    /// (`times: 0` = every one). Throws a `ZISError` for an action this build cannot apply.
+    /// (`times: 0` = every one). Throws a `ZISError` (400) for an action that makes no sense,
+    /// such as a non-error status or a delay over five seconds.
     @discardableResult
     public func inject(_ action: FaultAction, on match: FaultMatch = .anyRequest, times: Int = 1, after: Int = 0) async throws(ZISError) -> FaultRule {
         try control.faults.add(match, action: action, times: times, after: after)
@@ -107,6 +109,7 @@ extension ZISMockServer {
         control.faults.rules
     }
 
+    /// Removes every fault rule; requests are answered normally again.
     public func clearFaults() async {
         control.faults.removeAll()
     }
