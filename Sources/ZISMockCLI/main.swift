@@ -51,7 +51,9 @@ do {
 let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
 StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
 let logger = configuration.log?.logger()
-logger?.notice("listening", metadata: ["url": .string(server.baseURL), "https_url": .string(server.tlsBaseURL ?? "")])
+var listening: Logger.Metadata = ["url": .string(server.baseURL)]
+if let https = server.tlsBaseURL { listening["https_url"] = .string(https) }
+logger?.notice("listening", metadata: listening)
 
 // --watch and SIGHUP reload the --seed files; a broken file keeps the old state (SeedReload.swift).
 let seedReload = SeedReload(server: server, path: options.seedPath)
