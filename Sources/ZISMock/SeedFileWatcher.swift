@@ -20,11 +20,16 @@ public final class SeedFileWatcher: @unchecked Sendable {
 
     private let timer: any DispatchSourceTimer
 
-    /// `onChange` runs on a Dispatch queue, never two at once.
-    public init(path: String, intervalMilliseconds: Int = defaultIntervalMilliseconds, onChange: @escaping @Sendable () -> Void) {
+    /// `onChange` runs on a Dispatch queue, never two at once. `baseline` is the signature taken
+    /// just before the seed now served was read: a change made between that read and this watcher's
+    /// start is then still seen (without it, the first look would take the new files as the old).
+    public init(
+        path: String, since baseline: [Int]? = nil, intervalMilliseconds: Int = defaultIntervalMilliseconds,
+        onChange: @escaping @Sendable () -> Void
+    ) {
         let queue = DispatchQueue(label: "zis-mock.seed-watcher")
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        let last = SignatureBox(Self.signature(of: path))
+        let last = SignatureBox(baseline ?? Self.signature(of: path))
         timer.schedule(deadline: .now() + .milliseconds(intervalMilliseconds), repeating: .milliseconds(intervalMilliseconds))
         timer.setEventHandler {
             let current = Self.signature(of: path)
@@ -50,7 +55,9 @@ public final class SeedFileWatcher: @unchecked Sendable {
         init(_ value: [Int]) { self.value = value }
     }
 
-    static func signature(of path: String) -> [Int] {
+    /// What a change is judged by: modification time, size and inode of the path and, for a
+    /// folder, of each `*.json` in it.
+    public static func signature(of path: String) -> [Int] {
         var status = stat()
         guard stat(path, &status) == 0 else { return [-1] }
         var signature = [status.st_mtim.tv_sec, status.st_mtim.tv_nsec, Int(status.st_size), Int(status.st_ino)]

@@ -22,12 +22,13 @@ struct SeedReload: Sendable {
         }
     }
 
-    func watch() -> SeedFileWatcher? {
+    /// `baseline`: the files' signature from just before the served seed was read.
+    func watch(since baseline: [Int]?) -> SeedFileWatcher? {
         guard let path else {
             StandardStreams.error(#"{"event":"seed_watch_skipped","detail":"--watch needs --seed"}"#)
             return nil
         }
-        return SeedFileWatcher(path: path) { reload(reason: "changed") }
+        return SeedFileWatcher(path: path, since: baseline) { reload(reason: "changed") }
     }
 
     private func quoted(_ text: String) -> String {

@@ -31,6 +31,8 @@ do {
 }
 
 var configuration = options.configuration
+// Taken before the seed is read, so --watch also sees a change made while the server starts.
+let seedSignature = options.seedPath.map(SeedFileWatcher.signature(of:))
 if let path = options.seedPath {
     do {
         configuration.seed = try SeedLoader.load(path: path)
@@ -57,7 +59,7 @@ logger?.notice("listening", metadata: listening)
 
 // --watch and SIGHUP reload the --seed files; a broken file keeps the old state (SeedReload.swift).
 let seedReload = SeedReload(server: server, path: options.seedPath)
-let watcher = options.watchSeed ? seedReload.watch() : nil
+let watcher = options.watchSeed ? seedReload.watch(since: seedSignature) : nil
 
 // SIGTERM and SIGINT: stop accepting, finish in-flight responses, exit 0.
 var received = StopSignals.wait()
