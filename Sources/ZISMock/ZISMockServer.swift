@@ -21,9 +21,10 @@ public final class ZISMockServer: Sendable {
     /// Binds and starts serving. Throws `SocketError` when the address cannot be bound and
     /// `TLSError` when the certificate cannot be used; nothing is left running then.
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws -> ZISMockServer {
-        let service = ZISService(seed: configuration.seed, clock: configuration.clock)
+        let base = PreparedState(seed: configuration.seed)
+        let service = ZISService(prepared: base, clock: configuration.clock)
         let control = MockControl(
-            service: service, seed: configuration.seed, settings: configuration.admin, journalCapacity: configuration.journalSize,
+            service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
             rateLimit: configuration.rateLimit)
         var router = Router()
         AdminRoutes.register(on: &router)

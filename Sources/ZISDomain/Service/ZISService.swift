@@ -10,8 +10,14 @@ public final class ZISService: Sendable {
     /// Injectable so tests can make time move between a create and an update.
     let clock: @Sendable () -> Int
 
-    public init(seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
-        state = Locked(ServiceState(seed: seed))
+    public convenience init(seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
+        self.init(prepared: PreparedState(seed: seed), clock: clock)
+    }
+
+    /// Starts from a state built earlier; the server shares it with the control plane's reset
+    /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
+    public init(prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
+        state = Locked(prepared.state)
         self.clock = clock
     }
 

@@ -37,12 +37,13 @@ public final class MockControl: ExchangeMiddleware {
     /// kept as built state so a reset is a copy-on-write assignment.
     private let baseState: Locked<PreparedState>
 
+    /// `base` is what `reset` returns to: pass the state `service` was made from.
     public init(
-        service: ZISService, seed: Seed, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
+        service: ZISService, base: PreparedState, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
         rateLimit: RateLimit? = nil, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds
     ) {
         self.service = service
-        self.baseState = Locked(PreparedState(seed: seed))
+        self.baseState = Locked(base)
         self.settings = settings
         self.journal = RequestJournal(capacity: journalCapacity)
         self.rateLimiter = RateLimiter(limit: rateLimit, monotonicMilliseconds: monotonicMilliseconds)
