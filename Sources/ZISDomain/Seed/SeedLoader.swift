@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Loads seed data (spec §7): one file, or a folder whose `*.json` files are merged in
 /// filename order. Any broken rule stops the load with a `SeedError`.
 public enum SeedLoader {
@@ -44,13 +40,9 @@ public enum SeedLoader {
     /// A parse tree is several times the size of the seed it becomes, and glibc keeps the freed
     /// pages of its many small blocks: without this, a million-connection seed left about half a
     /// gigabyte of freed memory resident for the life of the process.
-    /// `malloc_trim` is glibc's (in `<malloc.h>`, which the Glibc module leaves out), so it is
-    /// looked up at run time; with another C library this does nothing.
     private static func returnFreedMemory() {
         #if canImport(Glibc)
-        typealias MallocTrim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(nil, "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        _ = mallocTrim(0)
         #endif
     }
 
@@ -62,3 +54,10 @@ public enum SeedLoader {
         }
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, declared here because the Glibc module leaves out `<malloc.h>`. Bound at
+/// link time: the release build is a static executable, where `dlsym` finds nothing.
+@_silgen_name("malloc_trim")
+private func mallocTrim(_ pad: Int) -> Int32
+#endif
