@@ -9,7 +9,13 @@ public struct ZISMockConfiguration: Sendable {
     public var host = "127.0.0.1"
     /// 0 asks the kernel for a free port; read it back from `ZISMockServer.baseURL`.
     public var port: UInt16 = 0
-    public var seed: Seed = SeedLoader.defaultSeed
+    /// The built-in seed unless one is set. It is parsed only when read, so a server started with
+    /// a seed of its own never pays for parsing the built-in one (issue #10: start-up time).
+    public var seed: Seed {
+        get { assignedSeed ?? SeedLoader.defaultSeed }
+        set { assignedSeed = newValue }
+    }
+    private var assignedSeed: Seed?
     /// Seconds since the Unix epoch, for `created_at`/`updated_at` and minted token expiries;
     /// tests replace it to make time move deterministically.
     public var clock: @Sendable () -> Int = Timestamp.currentSeconds
