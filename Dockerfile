@@ -19,13 +19,13 @@ COPY Package.* ./
 COPY Sources Sources
 # SwiftPM checks that every target's folder exists, test targets included, even for `--product`.
 COPY Tests Tests
-# `-static-executable` links the Swift runtime, glibc, OpenSSL and zlib into the binary (it imports
-# no Foundation), so the runtime image needs no shared libraries at all. The linker warns that
-# getaddrinfo and dlopen need glibc's shared libraries at run time: only a host *name* (not 0.0.0.0
-# or another numeric address) would use them, and OpenSSL loads no engines or providers here.
-RUN flags="-c release --static-swift-stdlib -Xswiftc -static-executable" \
- && swift build $flags --product zis-mock \
- && install -D -m 0755 "$(swift build $flags --show-bin-path)/zis-mock" /rootfs/usr/local/bin/zis-mock \
+# A release build is one static executable (Package.swift links it with `-static-executable`): the
+# Swift runtime, glibc, OpenSSL and zlib are in the binary (it imports no Foundation), so the
+# runtime image needs no shared libraries at all. The linker warns that getaddrinfo and dlopen need
+# glibc's shared libraries at run time: only a host *name* (not 0.0.0.0 or another numeric address)
+# would use them, and OpenSSL loads no engines or providers here.
+RUN swift build -c release --product zis-mock \
+ && install -D -m 0755 "$(swift build -c release --show-bin-path)/zis-mock" /rootfs/usr/local/bin/zis-mock \
  && strip /rootfs/usr/local/bin/zis-mock
 # A named non-root user for tools that look one up; the image itself runs by the numeric id.
 RUN mkdir -p /rootfs/etc \
