@@ -264,7 +264,7 @@ final class MockProcess {
 
 /// A port that was free a moment ago (bound to 0, read back, closed).
 func freePort() throws -> UInt16 {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = testStreamSocket()
     defer { close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)

@@ -96,7 +96,7 @@ private final class LoopbackListener {
     let port: UInt16
 
     init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = testStreamSocket()
         guard descriptor >= 0 else { throw RawHTTPClient.Failure(description: "socket: errno \(errno)") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -120,6 +120,7 @@ private final class LoopbackListener {
         guard poll(&poller, 1, Int32(timeoutSeconds * 1000)) > 0 else { throw RawHTTPClient.Failure(description: "no connection to accept") }
         let connection = Glibc.accept(descriptor, nil, nil)
         guard connection >= 0 else { throw RawHTTPClient.Failure(description: "accept: errno \(errno)") }
+        _ = fcntl(connection, F_SETFD, FD_CLOEXEC)  // as testStreamSocket(): no child inherits it
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return connection

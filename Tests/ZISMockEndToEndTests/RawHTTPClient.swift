@@ -15,7 +15,7 @@ final class RawHTTPClient {
     private var isOpen = true
 
     init(port: UInt16, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = testStreamSocket()
         guard descriptor >= 0 else { throw Failure(description: "socket: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -118,6 +118,8 @@ final class RawHTTPClient {
     var bufferedByteCount: Int { buffer.count }
 
     private enum ReadOutcome { case bytes, closed, timedOut }
+    /// How the last read that saw the connection end ended: "end of stream" or the errno.
+    private var howClosed = ""
 
     private func readMore() -> ReadOutcome {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -127,11 +129,18 @@ final class RawHTTPClient {
                 buffer += chunk[..<count]
                 return .bytes
             }
-            if count == 0 { return .closed }
-            switch errno {
+            if count == 0 {
+                howClosed = "end of stream"
+                return .closed
+            }
+            let code = errno
+            switch code {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return .timedOut
-            default: return .closed  // ECONNRESET and friends: the server is gone
+            default:
+                // ECONNRESET and friends: the server is gone. EBADF would mean this process closed our descriptor.
+                howClosed = "errno \(code)"
+                return .closed
             }
         }
     }
@@ -143,7 +152,7 @@ final class RawHTTPClient {
             searchFrom = max(0, buffer.count - marker.count + 1)
             switch readMore() {
             case .bytes: continue
-            case .closed: throw Failure(description: "server closed before a full response head (\(buffer.count) bytes buffered)")
+            case .closed: throw Failure(description: "server closed before a full response head (\(buffer.count) bytes buffered, \(howClosed), fd \(descriptor))")
             case .timedOut: throw Failure(description: "timed out waiting for a response head")
             }
         }
@@ -153,11 +162,18 @@ final class RawHTTPClient {
         while buffer.count < count {
             switch readMore() {
             case .bytes: continue
-            case .closed: throw Failure(description: "server closed mid-body (\(buffer.count)/\(count))")
+            case .closed: throw Failure(description: "server closed mid-body (\(buffer.count)/\(count), \(howClosed))")
             case .timedOut: throw Failure(description: "timed out waiting for the body (\(buffer.count)/\(count))")
             }
         }
     }
+}
+
+/// A TCP socket that child processes do not inherit. Tests launch children (Foundation's
+/// `Process`) while other tests hold sockets, and a child's inherited copy keeps a connection
+/// open after the test closes it, so the server never sees the close or reset.
+func testStreamSocket() -> Int32 {
+    socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
 }
 
 /// Where `needle` first occurs in `haystack` at or after `start` (memchr for the first byte, then memcmp).
