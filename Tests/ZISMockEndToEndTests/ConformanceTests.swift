@@ -77,31 +77,16 @@ struct ConformanceTests {
         }
     }
 
-    /// Known bug (issue 3, open): twice, one of the 10,000 connections ended with no answer; the
-    /// cause is not found and has not reproduced since. It stays recorded as an intermittent known
-    /// issue so it stays visible, and the client's failure now says how the read ended (end of
-    /// stream or which errno); everything else here is asserted strictly.
     @Test func tenThousandShortLivedConnectionsInARow() throws {
         try withServer { server in
             let close = request(target: "/__admin/health", headers: ["Connection: close"])
             var ok = 0
-            var unanswered: [String] = []
             for _ in 0..<10_000 {
                 let client = try RawHTTPClient(port: server.port)
-                do {
-                    let response = try client.exchange(close)
-                    #expect(response.status == 200)
-                    if response.status == 200 { ok += 1 }
-                } catch {
-                    unanswered.append("\(error)")
-                }
+                if try client.exchange(close).status == 200 { ok += 1 }
                 client.close()
             }
-            withKnownIssue("a connection closed without an answer (open bug, issue 3)", isIntermittent: true) {
-                #expect(unanswered.isEmpty, "\(unanswered)")
-            }
-            #expect(ok + unanswered.count == 10_000)
-            #expect(unanswered.count <= 1, "more than the one rare loss seen so far: \(unanswered)")
+            #expect(ok == 10_000)
             #expect(eventually(within: 3) { server.connectionCount == 0 }, "every descriptor was given back")
             #expect(try RawHTTPClient(port: server.port).exchange(request(target: "/__admin/health")).status == 200)
         }

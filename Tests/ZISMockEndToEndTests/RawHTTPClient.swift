@@ -31,7 +31,9 @@ final class RawHTTPClient {
         }
         guard status == 0 else {
             let code = errno
-            Glibc.close(descriptor)
+            // Every property is set, so deinit runs after this throw and closes the descriptor:
+            // closing it here too once closed whatever socket another thread had been given the
+            // number in between (issue 3's "closed with 0 bytes").
             throw Failure(description: "connect to \(host):\(port): errno \(code)")
         }
     }
