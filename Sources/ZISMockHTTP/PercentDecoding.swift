@@ -8,27 +8,35 @@ public enum PercentDecoding {
             // Request targets are visible ASCII (the head parser checks), so no validation is needed here.
             return encoded.allSatisfy({ $0 < 0x80 }) ? String(decoding: encoded, as: UTF8.self) : String(validating: encoded, as: UTF8.self)
         }
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(encoded.count)
-        var index = encoded.startIndex
-        while index != encoded.endIndex {
-            let byte = encoded[index]
-            index = encoded.index(after: index)
-            switch byte {
-            case UInt8(ascii: "%"):
-                guard index != encoded.endIndex, let high = encoded[index].hexValue else { return nil }
+        // Decoded into scratch memory (on the stack for short text) rather than a fresh array.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: encoded.count) { decoded -> String? in
+            var count = 0
+            var isASCII = true
+            var index = encoded.startIndex
+            while index != encoded.endIndex {
+                let byte = encoded[index]
                 index = encoded.index(after: index)
-                guard index != encoded.endIndex, let low = encoded[index].hexValue else { return nil }
-                index = encoded.index(after: index)
-                let value = UInt8(high * 16 + low)
-                guard value != 0 else { return nil }
-                decoded.append(value)
-            case UInt8(ascii: "+") where plusIsSpace:
-                decoded.append(.space)
-            default:
-                decoded.append(byte)
+                switch byte {
+                case UInt8(ascii: "%"):
+                    guard index != encoded.endIndex, let high = encoded[index].hexValue else { return nil }
+                    index = encoded.index(after: index)
+                    guard index != encoded.endIndex, let low = encoded[index].hexValue else { return nil }
+                    index = encoded.index(after: index)
+                    let value = UInt8(high * 16 + low)
+                    guard value != 0 else { return nil }
+                    decoded[count] = value
+                    isASCII = isASCII && value < 0x80
+                case UInt8(ascii: "+") where plusIsSpace:
+                    decoded[count] = .space
+                default:
+                    decoded[count] = byte
+                    isASCII = isASCII && byte < 0x80
+                }
+                count += 1
             }
+            let text = UnsafeBufferPointer(rebasing: decoded[..<count])
+            // ASCII is valid UTF-8 as it is; validating costs more than decoding.
+            return isASCII ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
         }
-        return String(validating: decoded, as: UTF8.self)
     }
 }
