@@ -12,29 +12,29 @@ struct HTTPResponseEncoder {
         let capacity = Self.fixedPartsBound + reason.utf8.count + date.count + fieldBytes
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var writer = HeadWriter(buffer: buffer)
-            writer.write(version == .http10 ? "HTTP/1.0 " : "HTTP/1.1 ")
+            writer.writeLiteral(version == .http10 ? "HTTP/1.0 " : "HTTP/1.1 ")
             writer.writeDecimal(response.status)
-            writer.write(" ")
+            writer.writeLiteral(" ")
             writer.write(reason)
-            writer.write("\r\n")
-            date.withUnsafeBufferPointer { writer.write($0) }
+            writer.writeLiteral("\r\n")
+            writer.write(date)
             for field in response.headers {
                 writer.write(field.name)
-                writer.write(": ")
+                writer.writeLiteral(": ")
                 writer.write(field.value)
-                writer.write("\r\n")
+                writer.writeLiteral("\r\n")
             }
             if !HTTPStatus.forbidsBody(response.status) {
-                writer.write("Content-Length: ")
+                writer.writeLiteral("Content-Length: ")
                 writer.writeDecimal(response.body.count)
-                writer.write("\r\n")
+                writer.writeLiteral("\r\n")
             }
             if !keepAlive {
-                writer.write("Connection: close\r\n")
+                writer.writeLiteral("Connection: close\r\n")
             } else if version == .http10 {
-                writer.write("Connection: keep-alive\r\n")
+                writer.writeLiteral("Connection: keep-alive\r\n")
             }
-            writer.write("\r\n")
+            writer.writeLiteral("\r\n")
             count = writer.count
         }
     }
@@ -60,8 +60,16 @@ private struct HeadWriter {
     }
 
     mutating func write(_ text: String) {
-        var text = text
-        text.withUTF8 { write($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ write($0) }) == nil { write(Array(text.utf8)) }
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    /// Literals go straight from the binary's constant data, with no String around them.
+    mutating func writeLiteral(_ text: StaticString) {
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Digits without the String a `"\(n)"` interpolation would allocate.
