@@ -4,10 +4,19 @@ public enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`, as in query strings).
     /// Returns nil for a broken escape, a decoded NUL, or bytes that are not UTF-8.
     public static func decode<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
-        if !encoded.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
-            // Request targets are visible ASCII (the head parser checks), so no validation is needed here.
-            return encoded.allSatisfy({ $0 < 0x80 }) ? String(decoding: encoded, as: UTF8.self) : String(validating: encoded, as: UTF8.self)
+        // One look at every byte decides both whether there is anything to decode and whether the
+        // text is ASCII: most path segments and query values are plain ASCII, copied as they are.
+        var isASCII = true
+        for byte in encoded {
+            if byte == UInt8(ascii: "%") || (plusIsSpace && byte == UInt8(ascii: "+")) {
+                return decodeEscapes(encoded, plusIsSpace: plusIsSpace)
+            }
+            isASCII = isASCII && byte < 0x80
         }
+        return isASCII ? String(decoding: encoded, as: UTF8.self) : String(validating: encoded, as: UTF8.self)
+    }
+
+    private static func decodeEscapes<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
         // Decoded into scratch memory (on the stack for short text) rather than a fresh array.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: encoded.count) { decoded -> String? in
             var count = 0
