@@ -8,12 +8,15 @@ public struct PathPattern: Sendable, CustomStringConvertible {
 
     let segments: [Segment]
     public let description: String
+    /// How many `{placeholders}`: the parameter list of a match is sized once.
+    private let parameterCount: Int
 
     public init(_ template: String) {
         description = template
         segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
+        parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
     }
 
     /// At the first segment where the two differ in kind, this one has the literal.
@@ -43,6 +46,7 @@ public struct PathPattern: Sendable, CustomStringConvertible {
     /// The values at the parameters' positions of a path that `matches`.
     func parameters(of path: [String]) -> PathParameters {
         var parameters = PathParameters()
+        parameters.values.reserveCapacity(parameterCount)
         for case (.parameter(let name), let value) in zip(segments, path) { parameters.values.append((name, value)) }
         return parameters
     }
