@@ -36,7 +36,8 @@ public final class ZISMockServer: Sendable {
         OpenAPIRoute.register(on: &router)
         ConnectionsRoutes.register(on: &router, service: service)
         var observers: [any ExchangeObserver] = []
-        if let log = configuration.log { observers.append(AccessLog(logger: log.logger())) }
+        // The level is fixed at start: below info no request is ever logged, so none is looked at.
+        if let log = configuration.log, log.level <= .info { observers.append(AccessLog(logger: log.logger())) }
         if configuration.journalSize > 0 { observers.append(control.journal) }
         let zis = ZISResponder(router: router, observers: observers, middleware: control)
         let responder: any HTTPResponder = configuration.cors.map { CORSResponder(wrapping: zis, router: router, policy: $0) } ?? zis

@@ -66,9 +66,10 @@ public enum HTTPHeadParser {
         guard !target.isEmpty else { return .failed(.malformed("The request target is missing.")) }
         guard let afterTarget = cursor.next() else { return .incomplete }
         guard afterTarget == .space else { return .failed(.malformed("The request target contains a character that is not allowed.")) }
-        let versionText: [UInt8] = Array("HTTP/1.1".utf8)
+        let versionText: StaticString = "HTTP/1.1"
         var version: HTTPVersion = .http11
-        for (index, expected) in versionText.enumerated() {
+        for index in 0..<versionText.utf8CodeUnitCount {
+            let expected = versionText.utf8Start[index]
             guard let byte = cursor.next() else { return .incomplete }
             if index == 7, byte == UInt8(ascii: "0") {
                 version = .http10
@@ -86,7 +87,8 @@ public enum HTTPHeadParser {
     }
 
     private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits) -> Step<HTTPHeaders> {
-        var headers = HTTPHeaders()
+        // Clients send a handful of fields (curl 3, browsers about 10).
+        var headers = HTTPHeaders(reservingCapacity: 12)
         while true {
             guard let first = cursor.peek(0) else { return .incomplete }
             if first == .cr || first == .lf {

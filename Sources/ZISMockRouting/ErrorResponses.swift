@@ -4,8 +4,18 @@ import ZISMockHTTP
 extension HTTPResponse {
     /// The one place a `ZISError` becomes bytes on the wire: the Zendesk envelope and its headers.
     public init(_ error: ZISError) {
-        self = .json(error.status, error.body, headers: error.headers.map { ($0.name, $0.value) })
+        self = Self.renderedRefusals.first { $0.error == error }?.response ?? Self.rendering(error)
     }
+
+    private static func rendering(_ error: ZISError) -> HTTPResponse {
+        .json(error.status, error.body, headers: error.headers.map { ($0.name, $0.value) })
+    }
+
+    /// The refusals of spec §2 that carry no detail, rendered once: a client without valid
+    /// credentials gets them as fast as it can ask, and rendering the envelope each time cost more
+    /// than finding them here.
+    private static let renderedRefusals: [(error: ZISError, response: HTTPResponse)] =
+        [ZISError.invalidCredentials, .apiTokenNotSupported, .invalidTokenLength, .integrationMismatch].map { ($0, rendering($0)) }
 }
 
 extension ZISError {

@@ -8,12 +8,15 @@ public struct PathPattern: Sendable, CustomStringConvertible {
 
     let segments: [Segment]
     public let description: String
+    /// How many `{placeholders}`: the parameter list of a match is sized once.
+    private let parameterCount: Int
 
     public init(_ template: String) {
         description = template
         segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
+        parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
     }
 
     /// At the first segment where the two differ in kind, this one has the literal.
@@ -28,17 +31,23 @@ public struct PathPattern: Sendable, CustomStringConvertible {
         return false
     }
 
-    /// The parameter values when `path` matches; parameters never match an empty segment.
-    func match(_ path: [String]) -> PathParameters? {
-        guard path.count == segments.count else { return nil }
-        var parameters = PathParameters()
+    /// Whether `path` fits the template; parameters never match an empty segment.
+    func matches(_ path: [String]) -> Bool {
+        guard path.count == segments.count else { return false }
         for (segment, value) in zip(segments, path) {
             switch segment {
-            case .literal(let literal) where literal == value: continue
-            case .parameter(let name) where !value.isEmpty: parameters.values.append((name, value))
-            default: return nil
+            case .literal(let literal): if literal != value { return false }
+            case .parameter: if value.isEmpty { return false }
             }
         }
+        return true
+    }
+
+    /// The values at the parameters' positions of a path that `matches`.
+    func parameters(of path: [String]) -> PathParameters {
+        var parameters = PathParameters()
+        parameters.values.reserveCapacity(parameterCount)
+        for case (.parameter(let name), let value) in zip(segments, path) { parameters.values.append((name, value)) }
         return parameters
     }
 }

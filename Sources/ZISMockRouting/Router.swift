@@ -12,11 +12,18 @@ public struct Router: Sendable {
     }
 
     public private(set) var routes: [Route] = []
+    /// Indices into `routes` by segment count: a path is only ever compared with the patterns of its
+    /// own length, a handful instead of every route, on every request.
+    private var routesBySegmentCount: [[Int]] = []
 
     public init() {}
 
     public mutating func add(_ method: String, _ template: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, pattern: PathPattern(template), handler: handler))
+        let route = Route(method: method, pattern: PathPattern(template), handler: handler)
+        let length = route.pattern.segments.count
+        while routesBySegmentCount.count <= length { routesBySegmentCount.append([]) }
+        routesBySegmentCount[length].append(routes.count)
+        routes.append(route)
     }
 
     public enum Resolution {
@@ -29,20 +36,24 @@ public struct Router: Sendable {
     /// A literal segment beats a parameter, as in a trie: `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
     public func resolve(method: String, path: [String]) -> Resolution {
-        var candidates: [(route: Route, parameters: PathParameters)] = []
-        for route in routes {
-            guard let parameters = route.pattern.match(path) else { continue }
-            if let best = candidates.first {
-                if best.route.pattern.isMoreSpecific(than: route.pattern) { continue }
-                if route.pattern.isMoreSpecific(than: best.route.pattern) { candidates.removeAll() }
-            }
-            candidates.append((route, parameters))
+        guard path.count < routesBySegmentCount.count else { return .notFound }
+        let sameLength = routesBySegmentCount[path.count]
+        // The most specific matching pattern; the candidates are the routes written with it (or one
+        // of the same shape), one per method. Found without building a list: this runs per request.
+        var mostSpecific: PathPattern?
+        for index in sameLength where routes[index].pattern.matches(path) {
+            if let best = mostSpecific, !routes[index].pattern.isMoreSpecific(than: best) { continue }
+            mostSpecific = routes[index].pattern
         }
-        if let exact = candidates.first(where: { $0.route.method == method })
-            ?? candidates.first(where: { method == "HEAD" && $0.route.method == "GET" }) {
-            return .matched(exact.route, exact.parameters)
+        guard let mostSpecific else { return .notFound }
+        let isCandidate = { (index: Int) in
+            routes[index].pattern.matches(path) && !mostSpecific.isMoreSpecific(than: routes[index].pattern)
         }
-        let allowed = candidates.flatMap { $0.route.method == "GET" ? ["GET", "HEAD"] : [$0.route.method] }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allow: allowed)
+        if let chosen = sameLength.first(where: { isCandidate($0) && routes[$0].method == method })
+            ?? sameLength.first(where: { method == "HEAD" && isCandidate($0) && routes[$0].method == "GET" }) {
+            return .matched(routes[chosen], routes[chosen].pattern.parameters(of: path))
+        }
+        let allowed = sameLength.filter(isCandidate).flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] }
+        return .methodNotAllowed(allow: allowed)
     }
 }

@@ -26,6 +26,25 @@ struct AdminFaultTests {
         }
     }
 
+    /// Requests skip the rule table while it is empty; rules added after it emptied must apply again.
+    @Test func rulesApplyAgainAfterTheTableWasEmptied() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let rule = #"{"match":{"method":"GET"},"action":{"status":503},"times":0}"#
+            let listStatus = { try client.exchange(request(target: Seeded.listPath(query: "page[size]=1"))).status }
+            #expect(try listStatus() == 200)
+            #expect(try client.exchange(bodyRequest("POST", "/__admin/faults", body: rule)).status == 201)
+            #expect(try listStatus() == 503)
+            #expect(try client.exchange(request("DELETE", "/__admin/faults")).status == 204)
+            #expect(try listStatus() == 200)
+            let added = try client.exchange(bodyRequest("POST", "/__admin/faults", body: rule)).json()
+            #expect(try listStatus() == 503)
+            let id = try #require((added["fault"] as? [String: Any])?["id"] as? Int)
+            #expect(try client.exchange(request("DELETE", "/__admin/faults/\(id)")).status == 204)
+            #expect(try listStatus() == 200)
+        }
+    }
+
     @Test func literalPathsConnectionTypesAnd5xx() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
@@ -146,6 +165,17 @@ struct AdminRateLimitTests {
             // Admin calls are neither limited nor counted.
             #expect(try client.exchange(request(target: "/__admin/health")).header("X-Rate-Limit") == nil)
         }
+    }
+
+    /// `isLimiting` lets the request path skip the limiter when no limit is set; it must follow every change.
+    @Test func isLimitingFollowsTheLimit() {
+        let limiter = RateLimiter(limit: nil)
+        #expect(!limiter.isLimiting && limiter.admit(key: "a") == nil)
+        limiter.setLimit(RateLimit(requests: 1, windowSeconds: 10))
+        #expect(limiter.isLimiting && limiter.admit(key: "a")?.remaining == 0)
+        limiter.setLimit(nil)
+        #expect(!limiter.isLimiting && limiter.admit(key: "a") == nil)
+        #expect(RateLimiter(limit: RateLimit(requests: 1, windowSeconds: 1)).isLimiting)
     }
 
     @Test func windowsEndAndRetryAfterIsTheTimeLeft() {

@@ -38,6 +38,23 @@ struct AdminJournalTests {
         }
     }
 
+    /// Whatever the credential looks like, only its scheme survives, and only when it has one.
+    @Test func credentialsOfEveryShapeAreRedacted() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            for authorization in ["Bearer abc", "   bearer   abc def", "Basic dXNlcjpwYXNz", "token-without-scheme", "ЖBearer x", ""] {
+                _ = try client.exchange(request(target: Seeded.listPath(), authorization: authorization, headers: ["Proxy-Authorization: Digest secret"]))
+            }
+            let recorded = server.control.journal.entries().map { entry in
+                entry.headers.filter { $0.name.hasSuffix("Authorization") }.map(\.value)
+            }
+            #expect(recorded == [
+                ["Bearer *****", "Digest *****"], ["bearer *****", "Digest *****"], ["Basic *****", "Digest *****"],
+                ["*****", "Digest *****"], ["ЖBearer *****", "Digest *****"], ["*****", "Digest *****"],
+            ])
+        }
+    }
+
     @Test func filtersCountsUnmatchedAndClear() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)

@@ -38,6 +38,15 @@ struct HTTPResponseEncoderTests {
         #expect(head(HTTPResponse(status: 200), version: .http10, keepAlive: false).hasPrefix("HTTP/1.0 200 OK\r\n"))
     }
 
+    /// The head is written into a buffer sized up front: long and empty fields must fit exactly.
+    @Test func longAndEmptyFieldsAreWrittenWhole() {
+        let long = String(repeating: "v", count: 5_000)
+        let response = HTTPResponse(status: 299, headers: [("X-Long", long), ("X-Empty", ""), ("", "nameless")])
+        let lines = head(response).split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "HTTP/1.1 299 \(HTTPStatus.reason(299))")
+        #expect(Array(lines[2...]) == ["X-Long: \(long)", "X-Empty: ", ": nameless", "Content-Length: 0", "", ""])
+    }
+
     @Test func bodilessStatusesHaveNoContentLength() {
         for status in [100, 204, 304] {
             #expect(!head(HTTPResponse(status: status)).contains("Content-Length"), "\(status)")

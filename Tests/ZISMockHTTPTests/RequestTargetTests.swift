@@ -32,6 +32,20 @@ struct RequestTargetTests {
         #expect(try parse("/?").query.isEmpty)
     }
 
+    @Test func emptyQueryPairsAreSkippedAndEmptyValuesKept() throws {
+        #expect(try pairs("/x?&a=1&&b=&c&") == ["a=1", "b=", "c="])
+        #expect(try pairs("/x?=v") == ["=v"])
+        #expect(try pairs("/x?a+b=c%26d%3De") == ["a b=c&d=e"])
+    }
+
+    @Test func decodedTextMustBeUTF8() throws {
+        #expect(try parse("/caf%C3%A9").pathSegments == ["café"])
+        #expect(try pairs("/x?n=%E2%82%AC") == ["n=€"])
+        #expect(isMalformed("/caf%C3"))
+        #expect(isMalformed("/x?n=%FF"))
+        #expect(isMalformed("/x?n=%00"))
+    }
+
     @Test func pathSegmentsArePercentDecodedButTheRawPathIsNot() throws {
         let target = try parse("/a%20b/c%2Fd/e+f/%5Bx%5D")
         #expect(target.pathSegments == ["a b", "c/d", "e+f", "[x]"])

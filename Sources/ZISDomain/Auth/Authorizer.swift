@@ -35,7 +35,14 @@ enum Credentials: Equatable {
     case otherScheme
 
     init(headerValue: String) {
-        let trimmed = headerValue.utf8.trimmingSpaceAndTab()
+        // Over contiguous bytes: this runs for every request, and the generic UTF-8 view's
+        // iterators cost several times more per byte.
+        self = headerValue.utf8.withContiguousStorageIfAvailable { Credentials(bytes: $0) }
+            ?? Credentials(bytes: Array(headerValue.utf8))
+    }
+
+    private init<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) {
+        let trimmed = bytes.trimmingSpaceAndTab()
         guard !trimmed.isEmpty else {
             self = .missing
             return

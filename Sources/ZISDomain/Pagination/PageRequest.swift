@@ -21,7 +21,7 @@ public struct PageRequest: Sendable, Hashable {
 
     /// Reads `page[size]`, `page[after]` and `page[before]` from already percent-decoded pairs.
     /// A repeated parameter: the last one wins; other parameters are ignored (spec §3).
-    public static func parse(query: [(String, String)]) throws(ZISError) -> PageRequest {
+    public static func parse(query: [(name: String, value: String)]) throws(ZISError) -> PageRequest {
         var sizeText: String?
         var after: String?
         var before: String?

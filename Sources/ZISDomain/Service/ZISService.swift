@@ -44,7 +44,11 @@ public final class ZISService: Sendable {
     /// `GET /api/services/zis/integrations/{integration}/connections/all` (spec §3).
     /// `authorization` is the raw header value or nil; `query` holds percent-decoded pairs in
     /// request order. Auth is checked on every call, before pagination errors (spec §2 order).
-    public func listAllConnections(integration: String, authorization: String?, query: [(String, String)]) -> Result<[UInt8], ZISError> {
+    /// The pairs are labelled as `HTTPRequest.query` has them: an unlabelled parameter would make
+    /// every call copy the array to drop the labels.
+    public func listAllConnections(
+        integration: String, authorization: String?, query: [(name: String, value: String)]
+    ) -> Result<[UInt8], ZISError> {
         // Parsing needs no state, so it happens outside the lock; its error is reported only after auth.
         let parsedRequest = Result { () throws(ZISError) in try PageRequest.parse(query: query) }
         let lookup = state.withLock { state -> Result<PageLookup, ZISError> in

@@ -1,3 +1,4 @@
+import Synchronization
 import ZISDomain
 import ZISMockHTTP
 import ZISMockLocking
@@ -11,6 +12,8 @@ public final class FaultInjector: Sendable {
     }
 
     private let state = Locked(State())
+    /// Mirrors `!state.rules.isEmpty`: with no rules (the usual case) a request costs no lock.
+    private let hasRules = Atomic(false)
 
     public init() {}
 
@@ -23,6 +26,7 @@ public final class FaultInjector: Sendable {
             let rule = FaultRule(id: state.nextID, match: match, action: action, times: times, after: after)
             state.nextID += 1
             state.rules.append(rule)
+            hasRules.store(true, ordering: .releasing)
             return rule
         }
     }
@@ -32,7 +36,10 @@ public final class FaultInjector: Sendable {
     }
 
     public func removeAll() {
-        state.withLock { $0.rules.removeAll() }
+        state.withLock {
+            $0.rules.removeAll()
+            hasRules.store(false, ordering: .releasing)
+        }
     }
 
     /// Removes one rule; false when there is none with that id.
@@ -40,13 +47,15 @@ public final class FaultInjector: Sendable {
         state.withLock { state in
             guard let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
             state.rules.remove(at: index)
+            hasRules.store(!state.rules.isEmpty, ordering: .releasing)
             return true
         }
     }
 
     /// The action for this request, if a rule fires.
     func action(for request: HTTPRequest, routeTemplate: String?, parameters: PathParameters) -> FaultAction? {
-        state.withLock { state -> FaultAction? in
+        guard hasRules.load(ordering: .acquiring) else { return nil }
+        return state.withLock { state -> FaultAction? in
             guard !state.rules.isEmpty else { return nil }
             let decodedPath = "/" + request.pathSegments.joined(separator: "/")
             var fired: FaultAction?

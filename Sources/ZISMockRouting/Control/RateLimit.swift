@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import ZISMockLocking
 
 /// A request budget per token: `requests` per `windowSeconds` (spec §6: ZIS publishes no numbers,
@@ -62,11 +63,15 @@ public final class RateLimiter: Sendable {
     }
 
     private let state: Locked<State>
+    /// Mirrors `state.limit != nil`, so a server without a limit (the default) answers without
+    /// taking the lock or even reading the request's credentials.
+    private let limiting: Atomic<Bool>
     private let now: @Sendable () -> Int64
 
     /// `monotonicMilliseconds` is injectable so tests can move time.
     public init(limit: RateLimit?, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds) {
         state = Locked(State(limit: limit))
+        limiting = Atomic(limit != nil)
         now = monotonicMilliseconds
     }
 
@@ -79,12 +84,18 @@ public final class RateLimiter: Sendable {
         state.withLock {
             $0.limit = limit
             $0.windows.removeAll()
+            limiting.store(limit != nil, ordering: .releasing)
         }
     }
 
     /// Forgets every window (admin reset); the limit stays.
     public func resetWindows() {
         state.withLock { $0.windows.removeAll() }
+    }
+
+    /// Whether a limit is set; false means `admit` would answer nil for any key.
+    public var isLimiting: Bool {
+        limiting.load(ordering: .acquiring)
     }
 
     /// Counts one request for `key`; nil when limiting is off.

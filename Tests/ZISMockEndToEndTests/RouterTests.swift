@@ -1,0 +1,55 @@
+import Testing
+import ZISMockHTTP
+import ZISMockRouting
+
+@Suite("Router")
+struct RouterTests {
+    /// Routes written in an order that would trip a first-match router: the parameter route first.
+    let router: Router = {
+        var router = Router()
+        for (method, template) in [
+            ("GET", "/c/{type}"), ("POST", "/c/{type}"), ("GET", "/c/all"), ("PATCH", "/c/{type}/{name}"),
+            ("DELETE", "/c/{type}/{name}"), ("GET", "/c/{type}/{name}"), ("GET", "/"),
+        ] {
+            router.add(method, template) { _, _ in HTTPResponse(status: 200, headers: [("Route", "\(method) \(template)")]) }
+        }
+        return router
+    }()
+
+    func resolve(_ method: String, _ path: [String]) -> String {
+        switch router.resolve(method: method, path: path) {
+        case .matched(let route, let parameters):
+            let values = ["type", "name"].map { parameters[$0] }.filter { !$0.isEmpty }
+            return "\(route.method) \(route.pattern)" + (values.isEmpty ? "" : " " + values.joined(separator: ","))
+        case .notFound: return "404"
+        case .methodNotAllowed(let allow): return "405 " + allow.joined(separator: ",")
+        }
+    }
+
+    @Test func literalSegmentsBeatParametersWhateverTheOrder() {
+        #expect(resolve("GET", ["c", "all"]) == "GET /c/all")
+        #expect(resolve("POST", ["c", "all"]) == "405 GET,HEAD")
+        #expect(resolve("POST", ["c", "api_key"]) == "POST /c/{type} api_key")
+        #expect(resolve("GET", ["c", "api_key", "x"]) == "GET /c/{type}/{name} api_key,x")
+    }
+
+    @Test func headIsServedWhereGetIs() {
+        #expect(resolve("HEAD", ["c", "all"]) == "GET /c/all")
+        #expect(resolve("HEAD", ["c", "a", "b"]) == "GET /c/{type}/{name} a,b")
+        #expect(resolve("HEAD", [""]) == "GET /")
+    }
+
+    @Test func methodNotAllowedListsEveryMethodOfTheMatchingPattern() {
+        #expect(resolve("PUT", ["c", "a", "b"]) == "405 PATCH,DELETE,GET,HEAD")
+        #expect(resolve("PUT", ["c", "a"]) == "405 GET,HEAD,POST")
+    }
+
+    @Test func pathsOfOtherLengthsOrEmptyParametersAreNotFound() {
+        #expect(resolve("GET", ["c"]) == "404")
+        #expect(resolve("GET", ["c", ""]) == "404")
+        #expect(resolve("GET", ["c", "a", "b", "d"]) == "404")
+        #expect(resolve("GET", Array(repeating: "x", count: 40)) == "404")
+        #expect(resolve("GET", ["d", "all"]) == "404")
+        #expect(resolve("GET", []) == "404")
+    }
+}
