@@ -4,7 +4,20 @@
 struct ConnectionSeedSchema {
     let required: [String]
     let optional: [String]
-    let payload: ([String: String]) -> ConnectionPayload
+    let payload: (Values) -> ConnectionPayload
+
+    /// Every allowed key: the required ones first, then the optional ones.
+    var keys: [String] { required + optional }
+
+    /// The strings a connection object gave, by position in `keys` (nil: left out).
+    struct Values {
+        let keys: [String]
+        let texts: [String?]
+
+        subscript(key: String) -> String? {
+            keys.firstIndex(of: key).flatMap { texts[$0] }
+        }
+    }
 
     private static let timestamps = ["created_at", "updated_at"]
 

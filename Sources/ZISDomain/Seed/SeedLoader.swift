@@ -6,7 +6,7 @@ import Glibc
 /// filename order. Any broken rule stops the load with a `SeedError`.
 public enum SeedLoader {
     public static func load(path: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
-        // By now every parse tree is freed; see `returnFreedMemory`.
+        // By now the file's bytes and the decoder's working arrays are freed; see `returnFreedMemory`.
         defer { returnFreedMemory() }
         guard try SeedFiles.isDirectory(path) else {
             return try parse(try SeedFiles.read(path), file: path, loadTime: loadTime)
@@ -18,8 +18,8 @@ public enum SeedLoader {
         var merged = Seed()
         for name in names {
             let file = "\(folder)/\(name)"
-            var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: claimed)
-            merged.integrations += try decoder.decodeDocument(try document(try SeedFiles.read(file), file: file)).integrations
+            var decoder = SeedDecoder(bytes: try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
+            merged.integrations += try decoder.decodeDocument().integrations
             claimed = decoder.claimed
         }
         return merged
@@ -27,8 +27,8 @@ public enum SeedLoader {
 
     /// `file` only names the source in error messages.
     public static func parse(_ bytes: [UInt8], file: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
-        var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
-        return try decoder.decodeDocument(try document(bytes, file: file))
+        var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
+        return try decoder.decodeDocument()
     }
 
     /// `seed-data/default.json`, compiled into the binary so the server starts without any file.
@@ -41,9 +41,8 @@ public enum SeedLoader {
         }
     }()
 
-    /// A parse tree is several times the size of the seed it becomes, and glibc keeps the freed
-    /// pages of its many small blocks: without this, a million-connection seed left about half a
-    /// gigabyte of freed memory resident for the life of the process.
+    /// Loading frees much of what it allocated (the file's bytes, the decoder's working arrays),
+    /// and glibc keeps freed pages of small blocks resident for the life of the process unless asked.
     /// `malloc_trim` is glibc's (in `<malloc.h>`, which the Glibc module leaves out), so it is
     /// looked up at run time; with another C library this does nothing.
     private static func returnFreedMemory() {
@@ -52,13 +51,5 @@ public enum SeedLoader {
         guard let symbol = dlsym(nil, "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
         #endif
-    }
-
-    private static func document(_ bytes: [UInt8], file: String) throws(SeedError) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw SeedError(file: file, position: error.position, path: "", rule: "invalid JSON: \(error.message)")
-        }
     }
 }

@@ -1,0 +1,119 @@
+/// The part of a seed that can be a million objects: an integration's `connections`, read field
+/// by field from the scanner with no tree, no per-connection dictionary and no path strings (a
+/// path is spelled out only for an error).
+extension SeedDecoder {
+    /// One field of a connection object as read: its text, or the type it had instead.
+    private struct FieldValue {
+        let text: String?
+        let typeDescription: String
+        let position: SourcePosition
+    }
+
+    /// Where each connection came from, for the duplicate-name check, kept only while decoding.
+    private struct Origin {
+        let type: ConnectionType
+        let index: Int
+        let namePosition: SourcePosition
+    }
+
+    /// All four types of one integration, returned in name order (the store's order, so building
+    /// it needs no second sort). Names are unique across the four types (spec §3 [doc]).
+    mutating func decodeConnections(path: String, depth: Int) throws(SeedError) -> [Connection] {
+        var connections: [Connection] = []
+        var origins: [Origin] = []
+        let allowed = ConnectionType.allCases.map(\.rawValue)
+        _ = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, _ throws(SeedError) in
+            let type = ConnectionType.allCases[key]
+            let schema = ConnectionSeedSchema.of(type)
+            let keys = schema.keys
+            let arrayPath = "\(path).\(type.rawValue)"
+            try decoder.enterArray(path: arrayPath, depth: depth + 1)
+            var fields = [FieldValue?](repeating: nil, count: keys.count)
+            var index = 0
+            while try decoder.nextElement(afterElement: index > 0) {
+                let connection = try decoder.decodeConnection(
+                    schema: schema, keys: keys, fields: &fields, path: "\(arrayPath)[\(index)]", depth: depth + 2)
+                connections.append(connection)
+                origins.append(Origin(type: type, index: index, namePosition: fields[0]!.position))
+                index += 1
+            }
+        }
+        return try sortedCheckingUniqueNames(connections, origins: origins, path: path)
+    }
+
+    /// Reads one connection object into `fields` (slots by position in `keys`; `name` is first),
+    /// then checks it in the order the rules are listed: required fields, their types, the name,
+    /// the domain, the timestamps. `path` is an autoclosure so it is built only for an error.
+    private mutating func decodeConnection(
+        schema: ConnectionSeedSchema, keys: [String], fields: inout [FieldValue?], path: @autoclosure () -> String,
+        depth: Int
+    ) throws(SeedError) -> Connection {
+        for slot in fields.indices { fields[slot] = nil }
+        let object = try readObject(path: path(), depth: depth, allowed: keys) { decoder, key, _ throws(SeedError) in
+            fields[key] = try decoder.readFieldValue(depth: depth)
+        }
+        func fieldPath(_ key: Int) -> String { "\(path()).\(keys[key])" }
+        for key in 0..<schema.required.count where fields[key] == nil {
+            throw missing(keys[key], in: Fields(members: [], path: path(), position: object.position))
+        }
+        var texts = [String?](repeating: nil, count: keys.count)
+        for key in keys.indices {
+            guard let field = fields[key] else { continue }
+            guard let text = field.text else {
+                throw failure("expected a string, found \(field.typeDescription)", at: field.position, path: fieldPath(key))
+            }
+            texts[key] = text
+        }
+        let name = texts[0]!
+        guard NameRules.isValidConnectionName(name) else {
+            throw failure(NameRules.connectionNameRule, at: fields[0]!.position, path: fieldPath(0))
+        }
+        let values = ConnectionSeedSchema.Values(keys: keys, texts: texts)
+        if let key = keys.firstIndex(of: "allowed_domain"), let domain = texts[key], !HostName.isValid(domain) {
+            throw failure(HostName.rule, at: fields[key]!.position, path: fieldPath(key))
+        }
+        for timestamp in ["created_at", "updated_at"] {
+            if let key = keys.firstIndex(of: timestamp), let text = texts[key], !Timestamp.isValid(text) {
+                throw failure("\(timestamp) \(Timestamp.rule)", at: fields[key]!.position, path: fieldPath(key))
+            }
+        }
+        return Connection(
+            name: name, createdAt: values["created_at"] ?? loadTime, updatedAt: values["updated_at"] ?? loadTime,
+            payload: schema.payload(values))
+    }
+
+    /// A string as its text; any other value is parsed (so its syntax is checked) for its type.
+    private mutating func readFieldValue(depth: Int) throws(SeedError) -> FieldValue {
+        let position = scanner.position
+        if try valueStart() == .string {
+            return FieldValue(text: try readString(), typeDescription: "a string", position: position)
+        }
+        let value = try parseValue(depth: depth)
+        return FieldValue(text: nil, typeDescription: value.typeDescription, position: position)
+    }
+
+    /// Sorts by name, which puts any repeated name next to its earlier use; a sort of the (mostly
+    /// already ordered) names costs less than hashing a million of them. The error names the
+    /// repeat that comes first in the document, and the use of the name just before it.
+    private func sortedCheckingUniqueNames(
+        _ connections: [Connection], origins: [Origin], path: String
+    ) throws(SeedError) -> [Connection] {
+        var order = Array(connections.indices)
+        // Stable for equal names (the positions break ties), so a repeat follows its earlier use.
+        order.sort { left, right in
+            let (leftName, rightName) = (connections[left].name, connections[right].name)
+            return leftName == rightName ? left < right : leftName < rightName
+        }
+        var firstRepeat: (later: Int, earlier: Int)?
+        for (earlier, later) in zip(order, order.dropFirst()) where connections[earlier].name == connections[later].name {
+            if firstRepeat.map({ later < $0.later }) ?? true { firstRepeat = (later, earlier) }
+        }
+        if let (later, earlier) = firstRepeat {
+            let (repeated, first) = (origins[later], origins[earlier])
+            throw failure(
+                "name \"\(connections[later].name)\" is already used by \(path).\(first.type.rawValue)[\(first.index)] (names are unique across connection types)",
+                at: repeated.namePosition, path: "\(path).\(repeated.type.rawValue)[\(repeated.index)].name")
+        }
+        return order.map { connections[$0] }
+    }
+}
