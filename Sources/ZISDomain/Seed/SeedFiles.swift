@@ -9,20 +9,28 @@ enum SeedFiles {
         return status.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// Reads into a buffer sized from `fstat` once, rather than growing it chunk by chunk (which
+    /// copied a 160 MB seed over and over); a file that grows meanwhile is still read to its end.
     static func read(_ path: String) throws(SeedError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot open") }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var filled = 0
         while true {
-            let readCount = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let readCount = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if readCount < 0 {
                 if errno == EINTR { continue }
                 throw failure(path, "cannot read")
             }
-            if readCount == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<readCount])
+            if readCount == 0 {
+                bytes.removeSubrange(filled...)
+                return bytes
+            }
+            filled += readCount
         }
     }
 

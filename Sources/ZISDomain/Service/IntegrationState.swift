@@ -20,6 +20,8 @@ struct IntegrationState: Sendable {
     /// first of equal names wins; duplicates are then neighbours, so no set of a million names is
     /// needed. This and building the index are the whole cost of installing a loaded seed.
     private static func sortedByUniqueName(_ connections: [Connection]) -> [Connection] {
+        // The seed decoder hands them over in name order already; checking costs one pass.
+        if zip(connections, connections.dropFirst()).allSatisfy({ $0.name < $1.name }) { return connections }
         var order = Array(connections.indices)
         order.sort { left, right in
             let (leftName, rightName) = (connections[left].name, connections[right].name)
