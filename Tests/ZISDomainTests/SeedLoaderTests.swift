@@ -116,6 +116,24 @@ import Testing
         #expect(loadError("{\n  \"integrations\": [,]\n}") == "seed-data/x.json:2:20: invalid JSON: unexpected character ',', expected a value")
     }
 
+    @Test func streamedConnectionsReportErrorsWithPositionAndPath() throws {
+        let repeatedKey = try #require(loadError(seed(apiKeys: [item(#""name": "ok_name", "api_key": "k""#)])))
+        #expect(repeatedKey.hasPrefix("seed-data/x.json:6:"), "\(repeatedKey)")
+        #expect(repeatedKey.hasSuffix("invalid JSON: duplicate key \"api_key\" in object"), "\(repeatedKey)")
+        let nested = try #require(loadError(seed(apiKeys: [item(#""name": ["a", {"b": 1}]"#)])))
+        #expect(nested.contains("integrations[0].connections.api_key[0].name: expected a string, found an array"), "\(nested)")
+        let notAnArray = try #require(loadError(seed(connectionsExtra: #""oauth": {"name": "x"},"#)))
+        #expect(notAnArray.contains("integrations[0].connections.oauth: expected an array, found an object"), "\(notAnArray)")
+        let truncated = try #require(loadError(#"{"integrations": [{"name": "a", "connections": {"api_key": [{"name": "#))
+        #expect(truncated == "seed-data/x.json:1:70: invalid JSON: unexpected end of input, expected a value")
+    }
+
+    @Test func connectionsComeBackInNameOrder() throws {
+        let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
+        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
+        #expect(loaded.integrations[0].connections.map(\.name) == ["aa_first", "zz_last"])
+    }
+
     @Test func givenTimestampsGiveIdenticalBodiesOnEveryLoad() throws {
         let json = utf8(seed(apiKeys: [item(#""name": "n_one", "created_at": "2024-01-01T00:00:00.52Z", "updated_at": "2024-02-01T00:00:00Z""#)]))
         let first = try SeedLoader.parse(json, file: "a", loadTime: "2030-01-01T00:00:00Z")
