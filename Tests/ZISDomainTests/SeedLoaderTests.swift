@@ -128,11 +128,6 @@ import Testing
         #expect(truncated == "seed-data/x.json:1:70: invalid JSON: unexpected end of input, expected a value")
     }
 
-    @Test func connectionsComeBackInNameOrder() throws {
-        let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
-        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
-        #expect(loaded.integrations[0].connections.map(\.name) == ["aa_first", "zz_last"])
-    }
 
     @Test func givenTimestampsGiveIdenticalBodiesOnEveryLoad() throws {
         let json = utf8(seed(apiKeys: [item(#""name": "n_one", "created_at": "2024-01-01T00:00:00.52Z", "updated_at": "2024-02-01T00:00:00Z""#)]))

@@ -83,19 +83,71 @@ struct JSONScanner {
     /// position with the scanner at the member's value, or nil once the closing `}` is consumed.
     /// `afterMember` is false for the first call and true once a member's value has been read.
     mutating func nextKey(afterMember: Bool) throws(JSONParseError) -> (key: String, position: SourcePosition)? {
+        guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
+        let key = try readString()
+        try skipColon()
+        return (key, keyPosition)
+    }
+
+    /// A key as `nextKey(afterMember:among:)` found it: the index of the candidate it equals, or
+    /// its text when it equals none.
+    enum KeyMatch {
+        case candidate(Int)
+        case other(String)
+    }
+
+    /// `nextKey`, for objects whose keys are known: a plain key (ASCII, no escapes; the usual
+    /// case) is compared as bytes against `candidates` (the keys' UTF-8), building no String.
+    mutating func nextKey(
+        afterMember: Bool, among candidates: [[UInt8]]
+    ) throws(JSONParseError) -> (key: KeyMatch, position: SourcePosition)? {
+        guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
+        let match: KeyMatch
+        if let plain = plainStringBytes(), let index = candidates.firstIndex(where: { $0[...] == bytes[plain] }) {
+            offset = plain.upperBound + 1
+            match = .candidate(index)
+        } else {
+            let key = try readString()
+            match = candidates.firstIndex { $0.elementsEqual(key.utf8) }.map(KeyMatch.candidate) ?? .other(key)
+        }
+        try skipColon()
+        return (match, keyPosition)
+    }
+
+    /// Checks that a key's string starts here and returns its position.
+    private mutating func nextKeyStart(afterMember: Bool) throws(JSONParseError) -> SourcePosition? {
         guard try nextItem(afterItem: afterMember, close: UInt8(ascii: "}")) else { return nil }
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
             throw error("unexpected \(describeCurrentByte()), expected an object key (a string)")
         }
-        let keyPosition = position
-        let key = try readString()
+        return position
+    }
+
+    private mutating func skipColon() throws(JSONParseError) {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
             throw error("unexpected \(describeCurrentByte()), expected ':' after an object key")
         }
         offset += 1
         skipWhitespace()
-        return (key, keyPosition)
+    }
+
+    /// The bytes between the quotes of the string the scanner is at, if they are printable ASCII
+    /// without escapes (so they are the string's UTF-8 as they stand); nil for anything else,
+    /// which `readString` then reads, checks and reports on. Does not move the scanner.
+    private func plainStringBytes() -> Range<Int>? {
+        // Through a buffer pointer: the array's per-byte bounds checks were half this loop's cost.
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = offset + 1
+            while end < buffer.count {
+                switch buffer[end] {
+                case UInt8(ascii: "\""): return (offset + 1)..<end
+                case UInt8(ascii: "\\"), 0..<0x20, 0x80...: return nil
+                default: end += 1
+                }
+            }
+            return nil
+        }
     }
 
     /// Steps to the next element of the array entered last: true with the scanner at the
@@ -174,12 +226,17 @@ struct JSONScanner {
     }
 
     mutating func readString() throws(JSONParseError) -> String {
+        // Most strings of a seed are plain ASCII: found by one tight scan, and valid UTF-8 as
+        // they stand, so they skip the escape and validation work below.
+        if let plain = plainStringBytes() {
+            offset = plain.upperBound + 1
+            return String(decoding: bytes[plain], as: UTF8.self)
+        }
         let start = position
         offset += 1
         // Unescaped runs are copied in one go; `decoded` is only used once an escape shows up.
         var decoded: [UInt8] = []
         var sawEscape = false
-        var sawNonASCII = false
         var runStart = offset
         while true {
             guard offset < bytes.count else { throw JSONParseError("unterminated string", at: start) }
@@ -190,10 +247,6 @@ struct JSONScanner {
                 if sawEscape {
                     decoded.append(contentsOf: bytes[runStart..<offset])
                     text = String(validating: decoded, as: UTF8.self)
-                } else if !sawNonASCII {
-                    // ASCII is valid UTF-8: the common case skips the validating decoder,
-                    // which was most of the cost of reading a big seed's strings.
-                    text = String(decoding: bytes[runStart..<offset], as: UTF8.self)
                 } else {
                     text = String(validating: bytes[runStart..<offset], as: UTF8.self)
                 }
@@ -208,7 +261,6 @@ struct JSONScanner {
             case 0..<0x20:
                 throw error("control character U+00\(hexByte(byte)) must be escaped in a string")
             case 0x80...:
-                sawNonASCII = true
                 if byte & 0xC0 == 0x80 { continuationBytesOnLine += 1 }
                 offset += 1
             default:

@@ -16,48 +16,53 @@ extension SeedDecoder {
         let namePosition: SourcePosition
     }
 
-    /// All four types of one integration, returned in name order (the store's order, so building
-    /// it needs no second sort). Names are unique across the four types (spec §3 [doc]).
+    /// All four types of one integration, in document order (the store sorts them as it builds
+    /// its index, and copying a million connections into name order here cost a tenth of a
+    /// load). Names are unique across the four types (spec §3 [doc]).
     mutating func decodeConnections(path: String, depth: Int) throws(SeedError) -> [Connection] {
         var connections: [Connection] = []
         var origins: [Origin] = []
-        let allowed = ConnectionType.allCases.map(\.rawValue)
+        let allowed = AllowedKeys(ConnectionType.allCases.map(\.rawValue))
         _ = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, _ throws(SeedError) in
             let type = ConnectionType.allCases[key]
             let schema = ConnectionSeedSchema.of(type)
-            let keys = schema.keys
             let arrayPath = "\(path).\(type.rawValue)"
             try decoder.enterArray(path: arrayPath, depth: depth + 1)
-            var fields = [FieldValue?](repeating: nil, count: keys.count)
+            // Reused from connection to connection, so reading one allocates no working arrays.
+            var fields = [FieldValue?](repeating: nil, count: schema.keys.names.count)
+            var texts = [String?](repeating: nil, count: fields.count)
             var index = 0
             while try decoder.nextElement(afterElement: index > 0) {
                 let connection = try decoder.decodeConnection(
-                    schema: schema, keys: keys, fields: &fields, path: "\(arrayPath)[\(index)]", depth: depth + 2)
+                    schema: schema, fields: &fields, texts: &texts, path: "\(arrayPath)[\(index)]", depth: depth + 2)
                 connections.append(connection)
                 origins.append(Origin(type: type, index: index, namePosition: fields[0]!.position))
                 index += 1
             }
         }
-        return try sortedCheckingUniqueNames(connections, origins: origins, path: path)
+        try checkUniqueNames(connections, origins: origins, path: path)
+        return connections
     }
 
-    /// Reads one connection object into `fields` (slots by position in `keys`; `name` is first),
-    /// then checks it in the order the rules are listed: required fields, their types, the name,
+    /// Reads one connection object into `fields` and `texts` (slots by position in the schema's
+    /// keys; `name` is first), then checks it in the order the rules are listed: required fields, their types, the name,
     /// the domain, the timestamps. `path` is an autoclosure so it is built only for an error.
     private mutating func decodeConnection(
-        schema: ConnectionSeedSchema, keys: [String], fields: inout [FieldValue?], path: @autoclosure () -> String,
-        depth: Int
+        schema: ConnectionSeedSchema, fields: inout [FieldValue?], texts: inout [String?],
+        path: @autoclosure () -> String, depth: Int
     ) throws(SeedError) -> Connection {
-        for slot in fields.indices { fields[slot] = nil }
-        let object = try readObject(path: path(), depth: depth, allowed: keys) { decoder, key, _ throws(SeedError) in
+        for slot in fields.indices {
+            fields[slot] = nil
+            texts[slot] = nil
+        }
+        let object = try readObject(path: path(), depth: depth, allowed: schema.keys) { decoder, key, _ throws(SeedError) in
             fields[key] = try decoder.readFieldValue(depth: depth)
         }
-        func fieldPath(_ key: Int) -> String { "\(path()).\(keys[key])" }
-        for key in 0..<schema.required.count where fields[key] == nil {
-            throw missing(keys[key], in: Fields(members: [], path: path(), position: object.position))
+        func fieldPath(_ key: Int) -> String { "\(path()).\(schema.keys.names[key])" }
+        for key in 0..<schema.requiredCount where fields[key] == nil {
+            throw missing(schema.keys.names[key], in: Fields(members: [], path: path(), position: object.position))
         }
-        var texts = [String?](repeating: nil, count: keys.count)
-        for key in keys.indices {
+        for key in fields.indices {
             guard let field = fields[key] else { continue }
             guard let text = field.text else {
                 throw failure("expected a string, found \(field.typeDescription)", at: field.position, path: fieldPath(key))
@@ -68,18 +73,21 @@ extension SeedDecoder {
         guard NameRules.isValidConnectionName(name) else {
             throw failure(NameRules.connectionNameRule, at: fields[0]!.position, path: fieldPath(0))
         }
-        let values = ConnectionSeedSchema.Values(keys: keys, texts: texts)
-        if let key = keys.firstIndex(of: "allowed_domain"), let domain = texts[key], !HostName.isValid(domain) {
+        if let key = schema.domainSlot, let domain = texts[key], !HostName.isValid(domain) {
             throw failure(HostName.rule, at: fields[key]!.position, path: fieldPath(key))
         }
-        for timestamp in ["created_at", "updated_at"] {
-            if let key = keys.firstIndex(of: timestamp), let text = texts[key], !Timestamp.isValid(text) {
-                throw failure("\(timestamp) \(Timestamp.rule)", at: fields[key]!.position, path: fieldPath(key))
+        func timestamp(at slot: Int?) throws(SeedError) -> String {
+            guard let slot, let text = texts[slot] else { return loadTime }
+            guard Timestamp.isValid(text) else {
+                throw failure("\(schema.keys.names[slot]) \(Timestamp.rule)", at: fields[slot]!.position, path: fieldPath(slot))
             }
+            return text
         }
+        let createdAt = try timestamp(at: schema.createdSlot)
+        let updatedAt = try timestamp(at: schema.updatedSlot)
         return Connection(
-            name: name, createdAt: values["created_at"] ?? loadTime, updatedAt: values["updated_at"] ?? loadTime,
-            payload: schema.payload(values))
+            name: name, createdAt: createdAt, updatedAt: updatedAt,
+            payload: schema.payload(ConnectionSeedSchema.Values(texts: texts)))
     }
 
     /// A string as its text; any other value is parsed (so its syntax is checked) for its type.
@@ -92,18 +100,11 @@ extension SeedDecoder {
         return FieldValue(text: nil, typeDescription: value.typeDescription, position: position)
     }
 
-    /// Sorts by name, which puts any repeated name next to its earlier use; a sort of the (mostly
-    /// already ordered) names costs less than hashing a million of them. The error names the
-    /// repeat that comes first in the document, and the use of the name just before it.
-    private func sortedCheckingUniqueNames(
-        _ connections: [Connection], origins: [Origin], path: String
-    ) throws(SeedError) -> [Connection] {
-        var order = Array(connections.indices)
-        // Stable for equal names (the positions break ties), so a repeat follows its earlier use.
-        order.sort { left, right in
-            let (leftName, rightName) = (connections[left].name, connections[right].name)
-            return leftName == rightName ? left < right : leftName < rightName
-        }
+    /// Sorts positions by name, which puts any repeated name next to its earlier use; a sort of
+    /// the (mostly already ordered) names costs less than hashing a million of them. The error
+    /// names the repeat that comes first in the document, and the use of the name just before it.
+    private func checkUniqueNames(_ connections: [Connection], origins: [Origin], path: String) throws(SeedError) {
+        let order = NameOrder.positions(of: connections)
         var firstRepeat: (later: Int, earlier: Int)?
         for (earlier, later) in zip(order, order.dropFirst()) where connections[earlier].name == connections[later].name {
             if firstRepeat.map({ later < $0.later }) ?? true { firstRepeat = (later, earlier) }
@@ -114,6 +115,5 @@ extension SeedDecoder {
                 "name \"\(connections[later].name)\" is already used by \(path).\(first.type.rawValue)[\(first.index)] (names are unique across connection types)",
                 at: repeated.namePosition, path: "\(path).\(repeated.type.rawValue)[\(repeated.index)].name")
         }
-        return order.map { connections[$0] }
     }
 }

@@ -29,8 +29,7 @@ struct SeedDecoder {
     mutating func decodeDocument() throws(SeedError) -> Seed {
         scanner.skipWhitespace()
         var seed = Seed()
-        let allowed = ["integrations"]
-        let root = try readObject(path: "", depth: 1, allowed: allowed) { decoder, _, _ throws(SeedError) in
+        let root = try readObject(path: "", depth: 1, allowed: AllowedKeys(["integrations"])) { decoder, _, _ throws(SeedError) in
             try decoder.enterArray(path: "integrations", depth: 2)
             var index = 0
             while try decoder.nextElement(afterElement: index > 0) {
@@ -38,7 +37,7 @@ struct SeedDecoder {
                 index += 1
             }
         }
-        guard root.seen[0] else { throw missing("integrations", in: Fields(members: [], path: "", position: root.position)) }
+        guard root.saw(0) else { throw missing("integrations", in: Fields(members: [], path: "", position: root.position)) }
         scanner.skipWhitespace()
         if !scanner.isAtEnd {
             throw invalidJSON(scanner.error("unexpected \(scanner.describeCurrentByte()) after the JSON value"))
@@ -51,13 +50,13 @@ struct SeedDecoder {
         // complete, in the order the rules are listed (name, tokens, OAuth clients).
         var members: [JSONMember] = []
         var connections: [Connection] = []
-        let allowed = ["name", "tokens", "connections", "oauth_clients"]
+        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients"])
         let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
-            if allowed[key] == "connections" {
+            if allowed.names[key] == "connections" {
                 connections = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
             } else {
                 let value = try decoder.parseValue(depth: depth)
-                members.append(JSONMember(key: allowed[key], keyPosition: keyPosition, value: value))
+                members.append(JSONMember(key: allowed.names[key], keyPosition: keyPosition, value: value))
             }
         }
         let fields = Fields(members: members, path: path, position: object.position)
@@ -126,8 +125,10 @@ struct SeedDecoder {
 
     // The scanner's steps, with a syntax error reported like any other seed error.
 
-    mutating func nextKey(afterMember: Bool) throws(SeedError) -> (key: String, position: SourcePosition)? {
-        do { return try scanner.nextKey(afterMember: afterMember) } catch { throw invalidJSON(error) }
+    mutating func nextKey(
+        afterMember: Bool, among candidates: [[UInt8]]
+    ) throws(SeedError) -> (key: JSONScanner.KeyMatch, position: SourcePosition)? {
+        do { return try scanner.nextKey(afterMember: afterMember, among: candidates) } catch { throw invalidJSON(error) }
     }
 
     mutating func nextElement(afterElement: Bool) throws(SeedError) -> Bool {
@@ -157,30 +158,41 @@ struct SeedDecoder {
     /// What `readObject` saw: where the object starts, and which of the allowed keys it had.
     struct ReadObject {
         let position: SourcePosition
-        let seen: [Bool]
+        /// Bit `i` is set when the object had the allowed key at index `i`.
+        let seen: UInt64
+
+        func saw(_ key: Int) -> Bool { seen & 1 << key != 0 }
     }
 
     /// Reads the object the scanner is at, handing each member's key (its index in `allowed`)
     /// and key position to `member`, which must read the value. A key outside `allowed` is an
     /// error at the key, so that a typo (`allowed_domian`) cannot silently load as a connection
-    /// missing that field; a key given twice is invalid JSON, as in `JSONParser`.
+    /// missing that field; a key given twice is invalid JSON, as in `JSONParser`. `path` is
+    /// only needed for an error, so it is built only then.
     mutating func readObject(
-        path: String, depth: Int, allowed: [String],
+        path: @autoclosure () -> String, depth: Int, allowed: AllowedKeys,
         member: (inout SeedDecoder, _ key: Int, _ keyPosition: SourcePosition) throws(SeedError) -> Void
     ) throws(SeedError) -> ReadObject {
         let position = scanner.position
-        try expect(.object, path: path, depth: depth)
-        var seen = [Bool](repeating: false, count: allowed.count)
+        try expect(.object, path: path(), depth: depth)
+        var seen: UInt64 = 0
         var afterMember = false
-        while let (key, keyPosition) = try nextKey(afterMember: afterMember) {
+        while let (key, keyPosition) = try nextKey(afterMember: afterMember, among: allowed.utf8) {
             afterMember = true
-            guard let index = allowed.firstIndex(of: key) else {
-                throw unknownField(key, at: keyPosition, path: path.isEmpty ? key : "\(path).\(key)", allowed: allowed)
+            let index: Int
+            switch key {
+            case .candidate(let candidate): index = candidate
+            case .other(let key):
+                let objectPath = path()
+                throw unknownField(
+                    key, at: keyPosition, path: objectPath.isEmpty ? key : "\(objectPath).\(key)", allowed: allowed.names)
             }
-            guard !seen[index] else {
-                throw SeedError(file: file, position: keyPosition, path: "", rule: "invalid JSON: duplicate key \"\(key)\" in object")
+            guard seen & 1 << index == 0 else {
+                throw SeedError(
+                    file: file, position: keyPosition, path: "",
+                    rule: "invalid JSON: duplicate key \"\(allowed.names[index])\" in object")
             }
-            seen[index] = true
+            seen |= 1 << index
             try member(&self, index, keyPosition)
         }
         return ReadObject(position: position, seen: seen)
@@ -192,7 +204,9 @@ struct SeedDecoder {
 
     /// Enters the object or array the scanner is at; any other value is parsed (so its syntax is
     /// checked) and reported as the wrong type.
-    private mutating func expect(_ container: JSONScanner.ValueStart, path: String, depth: Int) throws(SeedError) {
+    private mutating func expect(
+        _ container: JSONScanner.ValueStart, path: @autoclosure () -> String, depth: Int
+    ) throws(SeedError) {
         let start = try valueStart()
         switch (container, start) {
         case (.object, .object), (.array, .array):
@@ -200,7 +214,7 @@ struct SeedDecoder {
         default:
             let value = try parseValue(depth: depth - 1)
             let expected = container == .object ? "an object" : "an array"
-            throw failure("expected \(expected), found \(value.typeDescription)", at: value.position, path: path)
+            throw failure("expected \(expected), found \(value.typeDescription)", at: value.position, path: path())
         }
     }
 

@@ -17,21 +17,33 @@ enum SeedFiles {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var filled = 0
+        // One byte more than the size, so that a full buffer means the file grew.
+        var wanted = max(Int(status.st_size), 0) + 1
+        var bytes: [UInt8] = []
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let readCount = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if readCount < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, "cannot read")
-            }
-            if readCount == 0 {
-                bytes.removeSubrange(filled...)
-                return bytes
-            }
-            filled += readCount
+            guard let chunk = read(descriptor, upTo: wanted) else { throw failure(path, "cannot read") }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < wanted { return bytes }
+            wanted = bytes.count
         }
+    }
+
+    /// Up to `count` bytes, fewer only at the end of the file; nil if reading fails. The buffer
+    /// is not zeroed first (for a big seed that was a pass over 160 MB of fresh pages).
+    private static func read(_ descriptor: Int32, upTo count: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            while filled < count {
+                let readCount = Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+                if readCount < 0 && errno == EINTR { continue }
+                if readCount <= 0 {
+                    failed = readCount < 0
+                    return
+                }
+                filled += readCount
+            }
+        }
+        return failed ? nil : bytes
     }
 
     /// The names (not paths) of the `*.json` files directly inside `folder`, in byte order,
