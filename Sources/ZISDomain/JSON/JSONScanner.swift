@@ -38,6 +38,8 @@ struct JSONScanner {
     }
 
     mutating func skipWhitespace() {
+        // Called between every two tokens, and mostly there is nothing to skip.
+        guard offset < bytes.count, bytes[offset] <= UInt8(ascii: " ") else { return }
         while offset < bytes.count {
             switch bytes[offset] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):

@@ -9,6 +9,22 @@ extension SeedDecoder {
         let position: SourcePosition
     }
 
+    /// What reading a connection reuses from the ones before it.
+    private struct Scratch {
+        /// Slots by position in the schema's keys, cleared for each connection, so that reading
+        /// one allocates no working arrays.
+        var fields: [FieldValue?]
+        var texts: [String?]
+        /// The connections of a seed mostly share a few domains. One equal to the last accepted
+        /// is not checked again and shares its storage (past 15 bytes, a String is a heap block).
+        var lastDomain: String?
+
+        init(slots: Int) {
+            fields = Array(repeating: nil, count: slots)
+            texts = Array(repeating: nil, count: slots)
+        }
+    }
+
     /// Where each connection came from, for the duplicate-name check, kept only while decoding.
     private struct Origin {
         let type: ConnectionType
@@ -23,20 +39,21 @@ extension SeedDecoder {
         var connections: [Connection] = []
         var origins: [Origin] = []
         let allowed = AllowedKeys(ConnectionType.allCases.map(\.rawValue))
+        var lastDomain: String?
         _ = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, _ throws(SeedError) in
             let type = ConnectionType.allCases[key]
             let schema = ConnectionSeedSchema.of(type)
             let arrayPath = "\(path).\(type.rawValue)"
             try decoder.enterArray(path: arrayPath, depth: depth + 1)
-            // Reused from connection to connection, so reading one allocates no working arrays.
-            var fields = [FieldValue?](repeating: nil, count: schema.keys.names.count)
-            var texts = [String?](repeating: nil, count: fields.count)
+            var scratch = Scratch(slots: schema.keys.names.count)
+            scratch.lastDomain = lastDomain
+            defer { lastDomain = scratch.lastDomain }
             var index = 0
             while try decoder.nextElement(afterElement: index > 0) {
                 let connection = try decoder.decodeConnection(
-                    schema: schema, fields: &fields, texts: &texts, path: "\(arrayPath)[\(index)]", depth: depth + 2)
+                    schema: schema, scratch: &scratch, path: "\(arrayPath)[\(index)]", depth: depth + 2)
                 connections.append(connection)
-                origins.append(Origin(type: type, index: index, namePosition: fields[0]!.position))
+                origins.append(Origin(type: type, index: index, namePosition: scratch.fields[0]!.position))
                 index += 1
             }
         }
@@ -44,20 +61,19 @@ extension SeedDecoder {
         return connections
     }
 
-    /// Reads one connection object into `fields` and `texts` (slots by position in the schema's
-    /// keys; `name` is first), then checks it in the order the rules are listed: required fields, their types, the name,
+    /// Reads one connection object into `scratch` (`name` is the first slot), then checks it in the order the rules are listed: required fields, their types, the name,
     /// the domain, the timestamps. `path` is an autoclosure so it is built only for an error.
     private mutating func decodeConnection(
-        schema: ConnectionSeedSchema, fields: inout [FieldValue?], texts: inout [String?],
-        path: @autoclosure () -> String, depth: Int
+        schema: ConnectionSeedSchema, scratch: inout Scratch, path: @autoclosure () -> String, depth: Int
     ) throws(SeedError) -> Connection {
-        for slot in fields.indices {
-            fields[slot] = nil
-            texts[slot] = nil
+        for slot in scratch.fields.indices {
+            scratch.fields[slot] = nil
+            scratch.texts[slot] = nil
         }
         let object = try readObject(path: path(), depth: depth, allowed: schema.keys) { decoder, key, _ throws(SeedError) in
-            fields[key] = try decoder.readFieldValue(depth: depth)
+            scratch.fields[key] = try decoder.readFieldValue(depth: depth)
         }
+        let fields = scratch.fields
         func fieldPath(_ key: Int) -> String { "\(path()).\(schema.keys.names[key])" }
         for key in 0..<schema.requiredCount where fields[key] == nil {
             throw missing(schema.keys.names[key], in: Fields(members: [], path: path(), position: object.position))
@@ -67,15 +83,21 @@ extension SeedDecoder {
             guard let text = field.text else {
                 throw failure("expected a string, found \(field.typeDescription)", at: field.position, path: fieldPath(key))
             }
-            texts[key] = text
+            scratch.texts[key] = text
         }
-        let name = texts[0]!
+        let name = scratch.texts[0]!
         guard NameRules.isValidConnectionName(name) else {
             throw failure(NameRules.connectionNameRule, at: fields[0]!.position, path: fieldPath(0))
         }
-        if let key = schema.domainSlot, let domain = texts[key], !HostName.isValid(domain) {
-            throw failure(HostName.rule, at: fields[key]!.position, path: fieldPath(key))
+        if let key = schema.domainSlot, let domain = scratch.texts[key] {
+            if domain == scratch.lastDomain {
+                scratch.texts[key] = scratch.lastDomain
+            } else {
+                guard HostName.isValid(domain) else { throw failure(HostName.rule, at: fields[key]!.position, path: fieldPath(key)) }
+                scratch.lastDomain = domain
+            }
         }
+        let texts = scratch.texts
         func timestamp(at slot: Int?) throws(SeedError) -> String {
             guard let slot, let text = texts[slot] else { return loadTime }
             guard Timestamp.isValid(text) else {
