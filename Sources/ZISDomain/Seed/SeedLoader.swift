@@ -42,10 +42,12 @@ public enum SeedLoader {
     }()
 
     /// Loading frees much of what it allocated (the file's bytes, the decoder's working arrays),
-    /// and glibc keeps freed pages of small blocks resident for the life of the process unless asked.
+    /// and so does dropping a seed once the server's state is built from it; glibc keeps freed
+    /// pages of small blocks resident for the life of the process unless asked (with a thousand
+    /// integrations, whose arrays are small blocks, that was a third of the memory).
     /// `malloc_trim` is glibc's (in `<malloc.h>`, which the Glibc module leaves out), so it is
     /// looked up at run time; with another C library this does nothing.
-    private static func returnFreedMemory() {
+    public static func returnFreedMemory() {
         #if canImport(Glibc)
         typealias MallocTrim = @convention(c) (Int) -> Int32
         guard let symbol = dlsym(nil, "malloc_trim") else { return }
