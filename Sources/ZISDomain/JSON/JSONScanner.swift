@@ -99,18 +99,19 @@ struct JSONScanner {
     }
 
     /// `nextKey`, for objects whose keys are known: a plain key (ASCII, no escapes; the usual
-    /// case) is compared as bytes against `candidates` (the keys' UTF-8), building no String.
+    /// case) is compared as bytes against `candidates`, building no String.
     mutating func nextKey(
-        afterMember: Bool, among candidates: [[UInt8]]
+        afterMember: Bool, among candidates: AllowedKeys
     ) throws(JSONParseError) -> (key: KeyMatch, position: SourcePosition)? {
         guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
         let match: KeyMatch
-        if let plain = plainStringBytes(), let index = candidates.firstIndex(where: { $0[...] == bytes[plain] }) {
+        if let plain = plainStringBytes(),
+            let index = bytes.withUnsafeBufferPointer({ candidates.index(of: UnsafeBufferPointer(rebasing: $0[plain])) }) {
             offset = plain.upperBound + 1
             match = .candidate(index)
         } else {
             let key = try readString()
-            match = candidates.firstIndex { $0.elementsEqual(key.utf8) }.map(KeyMatch.candidate) ?? .other(key)
+            match = candidates.names.firstIndex(of: key).map(KeyMatch.candidate) ?? .other(key)
         }
         try skipColon()
         return (match, keyPosition)

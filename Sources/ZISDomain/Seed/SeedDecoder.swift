@@ -126,7 +126,7 @@ struct SeedDecoder {
     // The scanner's steps, with a syntax error reported like any other seed error.
 
     mutating func nextKey(
-        afterMember: Bool, among candidates: [[UInt8]]
+        afterMember: Bool, among candidates: AllowedKeys
     ) throws(SeedError) -> (key: JSONScanner.KeyMatch, position: SourcePosition)? {
         do { return try scanner.nextKey(afterMember: afterMember, among: candidates) } catch { throw invalidJSON(error) }
     }
@@ -177,7 +177,7 @@ struct SeedDecoder {
         try expect(.object, path: path(), depth: depth)
         var seen: UInt64 = 0
         var afterMember = false
-        while let (key, keyPosition) = try nextKey(afterMember: afterMember, among: allowed.utf8) {
+        while let (key, keyPosition) = try nextKey(afterMember: afterMember, among: allowed) {
             afterMember = true
             let index: Int
             switch key {
