@@ -129,6 +129,23 @@ import Testing
     }
 
 
+    @Test func escapedKeysMatchLikeAnyOther() throws {
+        // Keys are usually matched as raw bytes; one spelled with escapes must load the same.
+        let json = seed(apiKeys: [#"{"n\u0061me": "escaped_key", "allowed_domain": "a.example", "api_key": "k", "header_nam\u0065": "h"}"#])
+        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
+        #expect(loaded.integrations[0].connections.map(\.name) == ["escaped_key"])
+        let unknown = try #require(loadError(seed(apiKeys: [item(#""name": "ok_name", "\u00e9x": "1""#)])))
+        #expect(unknown.contains("unknown field \"\u{E9}x\""), "\(unknown)")
+    }
+
+    @Test func connectionsKeepDocumentOrderAndTheStoreSortsThem() throws {
+        let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
+        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
+        #expect(loaded.integrations[0].connections.map(\.name) == ["zz_last", "aa_first"])
+        let state = IntegrationState(name: "acme", connections: loaded.integrations[0].connections, oauthClients: [])
+        #expect(state.connections.map(\.name) == ["aa_first", "zz_last"])
+    }
+
     @Test func givenTimestampsGiveIdenticalBodiesOnEveryLoad() throws {
         let json = utf8(seed(apiKeys: [item(#""name": "n_one", "created_at": "2024-01-01T00:00:00.52Z", "updated_at": "2024-02-01T00:00:00Z""#)]))
         let first = try SeedLoader.parse(json, file: "a", loadTime: "2030-01-01T00:00:00Z")
