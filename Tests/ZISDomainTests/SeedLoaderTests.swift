@@ -129,6 +129,33 @@ import Testing
     }
 
 
+    @Test func everyFieldOfEveryTypeLandsInItsOwnPlace() throws {
+        // The schema hands fields to the models by position; distinct values catch a swapped slot.
+        let json = """
+            {"integrations": [{"name": "acme", "connections": {
+              "api_key": [{"name": "k_1", "allowed_domain": "k.example", "api_key": "key", "header_name": "X-Key",
+                           "created_at": "2024-01-01T00:00:01Z", "updated_at": "2024-01-01T00:00:02Z"}],
+              "basic_auth": [{"name": "b_1", "allowed_domain": "b.example", "username": "user", "password": "pass"}],
+              "bearer_token": [{"name": "t_1", "allowed_domain": "t.example", "token": "tok"}],
+              "oauth": [{"name": "o_1", "access_token": "at", "created_by": "cb", "oauth_access_token_response_body": "body",
+                         "oauth_url_subdomain": "sub", "permission_scope": "scope", "refresh_token": "rt",
+                         "token_expiry": "exp", "token_type": "mac", "uuid": "u-1"}]
+            }}]}
+            """
+        let connections = try SeedLoader.parse(utf8(json), file: "x.json", loadTime: "2030-01-01T00:00:00Z").integrations[0].connections
+        #expect(connections.map(\.payload) == [
+            .apiKey(APIKeyFields(allowedDomain: "k.example", headerName: "X-Key", apiKey: "key")),
+            .basicAuth(BasicAuthFields(allowedDomain: "b.example", username: "user", password: "pass")),
+            .bearerToken(BearerTokenFields(allowedDomain: "t.example", token: "tok")),
+            .oauth(OAuthConnectionFields(
+                accessToken: "at", createdBy: "cb", oauthAccessTokenResponseBody: "body", oauthURLSubdomain: "sub",
+                permissionScope: "scope", refreshToken: "rt", tokenExpiry: "exp", tokenType: "mac", uuid: "u-1")),
+        ])
+        #expect(connections[0].createdAt == "2024-01-01T00:00:01Z")
+        #expect(connections[0].updatedAt == "2024-01-01T00:00:02Z")
+        #expect(connections[1].createdAt == "2030-01-01T00:00:00Z")
+    }
+
     @Test func escapedKeysMatchLikeAnyOther() throws {
         // Keys are usually matched as raw bytes; one spelled with escapes must load the same.
         let json = seed(apiKeys: [#"{"n\u0061me": "escaped_key", "allowed_domain": "a.example", "api_key": "k", "header_nam\u0065": "h"}"#])
