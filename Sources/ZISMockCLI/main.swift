@@ -50,6 +50,10 @@ do {
     StandardStreams.error("zis-mock: cannot serve on \(configuration.host):\(configuration.port): \(error)")
     exit(69)
 }
+// The server holds the state built from the seed; this global copy of the seed's models would
+// otherwise stay resident for the life of the process (hundreds of MB for a million connections).
+configuration.seed = Seed()
+SeedLoader.returnFreedMemory()
 let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
 StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
 let logger = configuration.log?.logger()

@@ -116,6 +116,63 @@ import Testing
         #expect(loadError("{\n  \"integrations\": [,]\n}") == "seed-data/x.json:2:20: invalid JSON: unexpected character ',', expected a value")
     }
 
+    @Test func streamedConnectionsReportErrorsWithPositionAndPath() throws {
+        let repeatedKey = try #require(loadError(seed(apiKeys: [item(#""name": "ok_name", "api_key": "k""#)])))
+        #expect(repeatedKey.hasPrefix("seed-data/x.json:6:"), "\(repeatedKey)")
+        #expect(repeatedKey.hasSuffix("invalid JSON: duplicate key \"api_key\" in object"), "\(repeatedKey)")
+        let nested = try #require(loadError(seed(apiKeys: [item(#""name": ["a", {"b": 1}]"#)])))
+        #expect(nested.contains("integrations[0].connections.api_key[0].name: expected a string, found an array"), "\(nested)")
+        let notAnArray = try #require(loadError(seed(connectionsExtra: #""oauth": {"name": "x"},"#)))
+        #expect(notAnArray.contains("integrations[0].connections.oauth: expected an array, found an object"), "\(notAnArray)")
+        let truncated = try #require(loadError(#"{"integrations": [{"name": "a", "connections": {"api_key": [{"name": "#))
+        #expect(truncated == "seed-data/x.json:1:70: invalid JSON: unexpected end of input, expected a value")
+    }
+
+
+    @Test func everyFieldOfEveryTypeLandsInItsOwnPlace() throws {
+        // The schema hands fields to the models by position; distinct values catch a swapped slot.
+        let json = """
+            {"integrations": [{"name": "acme", "connections": {
+              "api_key": [{"name": "k_1", "allowed_domain": "k.example", "api_key": "key", "header_name": "X-Key",
+                           "created_at": "2024-01-01T00:00:01Z", "updated_at": "2024-01-01T00:00:02Z"}],
+              "basic_auth": [{"name": "b_1", "allowed_domain": "b.example", "username": "user", "password": "pass"}],
+              "bearer_token": [{"name": "t_1", "allowed_domain": "t.example", "token": "tok"}],
+              "oauth": [{"name": "o_1", "access_token": "at", "created_by": "cb", "oauth_access_token_response_body": "body",
+                         "oauth_url_subdomain": "sub", "permission_scope": "scope", "refresh_token": "rt",
+                         "token_expiry": "exp", "token_type": "mac", "uuid": "u-1"}]
+            }}]}
+            """
+        let connections = try SeedLoader.parse(utf8(json), file: "x.json", loadTime: "2030-01-01T00:00:00Z").integrations[0].connections
+        #expect(connections.map(\.payload) == [
+            .apiKey(APIKeyFields(allowedDomain: "k.example", headerName: "X-Key", apiKey: "key")),
+            .basicAuth(BasicAuthFields(allowedDomain: "b.example", username: "user", password: "pass")),
+            .bearerToken(BearerTokenFields(allowedDomain: "t.example", token: "tok")),
+            .oauth(OAuthConnectionFields(
+                accessToken: "at", createdBy: "cb", oauthAccessTokenResponseBody: "body", oauthURLSubdomain: "sub",
+                permissionScope: "scope", refreshToken: "rt", tokenExpiry: "exp", tokenType: "mac", uuid: "u-1")),
+        ])
+        #expect(connections[0].createdAt == "2024-01-01T00:00:01Z")
+        #expect(connections[0].updatedAt == "2024-01-01T00:00:02Z")
+        #expect(connections[1].createdAt == "2030-01-01T00:00:00Z")
+    }
+
+    @Test func escapedKeysMatchLikeAnyOther() throws {
+        // Keys are usually matched as raw bytes; one spelled with escapes must load the same.
+        let json = seed(apiKeys: [#"{"n\u0061me": "escaped_key", "allowed_domain": "a.example", "api_key": "k", "header_nam\u0065": "h"}"#])
+        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
+        #expect(loaded.integrations[0].connections.map(\.name) == ["escaped_key"])
+        let unknown = try #require(loadError(seed(apiKeys: [item(#""name": "ok_name", "\u00e9x": "1""#)])))
+        #expect(unknown.contains("unknown field \"\u{E9}x\""), "\(unknown)")
+    }
+
+    @Test func connectionsKeepDocumentOrderAndTheStoreSortsThem() throws {
+        let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
+        let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
+        #expect(loaded.integrations[0].connections.map(\.name) == ["zz_last", "aa_first"])
+        let state = IntegrationState(name: "acme", connections: loaded.integrations[0].connections, oauthClients: [])
+        #expect(state.connections.map(\.name) == ["aa_first", "zz_last"])
+    }
+
     @Test func givenTimestampsGiveIdenticalBodiesOnEveryLoad() throws {
         let json = utf8(seed(apiKeys: [item(#""name": "n_one", "created_at": "2024-01-01T00:00:00.52Z", "updated_at": "2024-02-01T00:00:00Z""#)]))
         let first = try SeedLoader.parse(json, file: "a", loadTime: "2030-01-01T00:00:00Z")

@@ -12,25 +12,25 @@ extension JSONWriter {
             raw(",\"api_key\":")
             raw(Self.maskedSecret)
             raw(",\"created_at\":")
-            string(connection.createdAt)
+            timestamp(connection.created)
             raw(",\"header_name\":")
             string(fields.headerName)
             raw(",\"name\":")
             string(connection.name)
             raw(",\"updated_at\":")
-            string(connection.updatedAt)
+            timestamp(connection.updated)
             raw("}")
         case .basicAuth(let fields):
             raw("{\"allowed_domain\":")
             string(fields.allowedDomain)
             raw(",\"created_at\":")
-            string(connection.createdAt)
+            timestamp(connection.created)
             raw(",\"name\":")
             string(connection.name)
             raw(",\"password\":")
             raw(Self.maskedSecret)
             raw(",\"updated_at\":")
-            string(connection.updatedAt)
+            timestamp(connection.updated)
             raw(",\"username\":")
             string(fields.username)
             raw("}")
@@ -38,13 +38,13 @@ extension JSONWriter {
             raw("{\"allowed_domain\":")
             string(fields.allowedDomain)
             raw(",\"created_at\":")
-            string(connection.createdAt)
+            timestamp(connection.created)
             raw(",\"name\":")
             string(connection.name)
             raw(",\"token\":")
             raw(Self.maskedSecret)
             raw(",\"updated_at\":")
-            string(connection.updatedAt)
+            timestamp(connection.updated)
             raw("}")
         case .oauth(let fields):
             // OAuth tokens are shown in clear [doc]; OAuth items carry no timestamps in the list.
@@ -70,5 +70,13 @@ extension JSONWriter {
             string(fields.uuid)
             raw("}")
         }
+    }
+
+    /// Straight from the packed digits, which need no escaping; no `String` is made per field.
+    mutating func timestamp(_ value: CompactTimestamp) {
+        guard value.isPacked else { return string(value.text) }
+        bytes.append(UInt8(ascii: "\""))
+        value.appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,6 +1,10 @@
-/// Turns one parsed seed document into a `Seed`, enforcing every load-time rule of spec §7
-/// (which includes the §4 rules for connections). Names that must be unique across files
-/// (integrations, tokens) are tracked in `claimed`, which the loader carries from file to file.
+/// Reads one seed document straight from its bytes into a `Seed`, enforcing every load-time rule
+/// of spec §7 (which includes the §4 rules for connections). The document is never held as a
+/// JSON tree: connections, which are nearly all of a big seed, are read field by field from the
+/// scanner; only the small parts (names, tokens, OAuth clients) are parsed into `JSONValue`s.
+/// Errors come in document order, each with its file, line, column and path. Names that must be
+/// unique across files (integrations, tokens) are tracked in `claimed`, which the loader carries
+/// from file to file.
 struct SeedDecoder {
     /// Where a unique name was first seen, for "already defined at …" messages.
     struct ClaimedNames {
@@ -12,35 +16,61 @@ struct SeedDecoder {
     /// The timestamp given to connections whose seed leaves `created_at`/`updated_at` out.
     let loadTime: String
     var claimed: ClaimedNames
+    /// Internal for `SeedDecoder+Connections`.
+    var scanner: JSONScanner
 
-    mutating func decodeDocument(_ document: JSONValue) throws(SeedError) -> Seed {
-        let root = try object(document, path: "", allowed: ["integrations"])
-        guard let integrations = root.value(for: "integrations") else {
-            throw missing("integrations", in: root)
-        }
+    init(bytes: [UInt8], file: String, loadTime: String, claimed: ClaimedNames) {
+        self.file = file
+        self.loadTime = loadTime
+        self.claimed = claimed
+        self.scanner = JSONScanner(bytes: bytes)
+    }
+
+    mutating func decodeDocument() throws(SeedError) -> Seed {
+        scanner.skipWhitespace()
         var seed = Seed()
-        for (index, element) in try array(integrations, path: "integrations").enumerated() {
-            seed.integrations.append(try decodeIntegration(element, path: "integrations[\(index)]"))
+        let root = try readObject(path: "", depth: 1, allowed: AllowedKeys(["integrations"])) { decoder, _, _ throws(SeedError) in
+            try decoder.enterArray(path: "integrations", depth: 2)
+            var index = 0
+            while try decoder.nextElement(afterElement: index > 0) {
+                seed.integrations.append(try decoder.decodeIntegration(path: "integrations[\(index)]", depth: 3))
+                index += 1
+            }
+        }
+        guard root.saw(0) else { throw missing("integrations", in: Fields(members: [], path: "", position: root.position)) }
+        scanner.skipWhitespace()
+        if !scanner.isAtEnd {
+            throw invalidJSON(scanner.error("unexpected \(scanner.describeCurrentByte()) after the JSON value"))
         }
         return seed
     }
 
-    private mutating func decodeIntegration(_ value: JSONValue, path: String) throws(SeedError) -> SeedIntegration {
-        let fields = try object(value, path: path, allowed: ["name", "tokens", "connections", "oauth_clients"])
+    private mutating func decodeIntegration(path: String, depth: Int) throws(SeedError) -> SeedIntegration {
+        // Connections are read as they come; the rest is collected and checked once the object is
+        // complete, in the order the rules are listed (name, tokens, OAuth clients).
+        var members: [JSONMember] = []
+        var connections: [Connection] = []
+        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients"])
+        let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
+            if allowed.names[key] == "connections" {
+                connections = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
+            } else {
+                let value = try decoder.parseValue(depth: depth)
+                members.append(JSONMember(key: allowed.names[key], keyPosition: keyPosition, value: value))
+            }
+        }
+        let fields = Fields(members: members, path: path, position: object.position)
         let name = try requiredString("name", in: fields)
         guard NameRules.isValidIntegrationName(name.text) else {
             throw failure(NameRules.integrationNameRule, at: name.position, path: name.path)
         }
         try claim(name.text, in: \.integrations, at: name, rule: "integration \"\(name.text)\" is already defined")
-        var integration = SeedIntegration(name: name.text)
+        var integration = SeedIntegration(name: name.text, connections: connections)
 
         if let tokens = fields.value(for: "tokens") {
             for (index, element) in try array(tokens, path: "\(path).tokens").enumerated() {
                 integration.tokens.append(try decodeToken(element, path: "\(path).tokens[\(index)]"))
             }
-        }
-        if let connections = fields.value(for: "connections") {
-            integration.connections = try decodeConnections(connections, path: "\(path).connections")
         }
         if let clients = fields.value(for: "oauth_clients") {
             for (index, element) in try array(clients, path: "\(path).oauth_clients").enumerated() {
@@ -70,66 +100,6 @@ struct SeedDecoder {
         return SeedToken(token: token.text, scopes: scopes)
     }
 
-    private func decodeConnections(_ value: JSONValue, path: String) throws(SeedError) -> [Connection] {
-        let byType = try object(value, path: path, allowed: ConnectionType.allCases.map(\.rawValue))
-        var connections: [Connection] = []
-        // Names are unique across all four types of one integration (spec §3 [doc]). Where a name
-        // was first seen is kept as (type, index) and spelled out only for the error: a seed of a
-        // million connections should not build a million path strings it never shows.
-        var firstSeen: [String: (type: String, index: Int)] = [:]
-        for member in byType.members {
-            let type = ConnectionType(rawValue: member.key)!
-            let arrayPath = "\(path).\(member.key)"
-            let elements = try array(member.value, path: arrayPath)
-            connections.reserveCapacity(connections.count + elements.count)
-            firstSeen.reserveCapacity(firstSeen.count + elements.count)
-            for (index, element) in elements.enumerated() {
-                let (connection, name) = try decodeConnection(element, type: type, path: "\(arrayPath)[\(index)]")
-                if let earlier = firstSeen.updateValue((member.key, index), forKey: name.text) {
-                    throw failure(
-                        "name \"\(name.text)\" is already used by \(path).\(earlier.type)[\(earlier.index)] (names are unique across connection types)",
-                        at: name.position, path: name.path)
-                }
-                connections.append(connection)
-            }
-        }
-        return connections
-    }
-
-    /// Returns the name's location too, for the cross-type duplicate check of the caller.
-    private func decodeConnection(
-        _ value: JSONValue, type: ConnectionType, path: String
-    ) throws(SeedError) -> (Connection, name: LocatedString) {
-        let schema = ConnectionSeedSchema.of(type)
-        let fields = try object(value, path: path, allowed: schema.required + schema.optional)
-        var text: [String: String] = [:]
-        for key in schema.required {
-            text[key] = try requiredString(key, in: fields).text
-        }
-        for key in schema.optional {
-            if let field = try optionalString(key, in: fields) { text[key] = field.text }
-        }
-
-        let name = try requiredString("name", in: fields)
-        guard NameRules.isValidConnectionName(name.text) else {
-            throw failure(NameRules.connectionNameRule, at: name.position, path: name.path)
-        }
-        if let domain = try optionalString("allowed_domain", in: fields), !HostName.isValid(domain.text) {
-            throw failure(HostName.rule, at: domain.position, path: domain.path)
-        }
-        for key in ["created_at", "updated_at"] {
-            if let timestamp = try optionalString(key, in: fields), !Timestamp.isValid(timestamp.text) {
-                throw failure("\(key) \(Timestamp.rule)", at: timestamp.position, path: timestamp.path)
-            }
-        }
-        let connection = Connection(
-            name: name.text,
-            createdAt: text["created_at"] ?? loadTime,
-            updatedAt: text["updated_at"] ?? loadTime,
-            payload: schema.payload(text))
-        return (connection, name)
-    }
-
     private func decodeOAuthClient(_ value: JSONValue, path: String) throws(SeedError) -> OAuthClient {
         let optional = ["client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type", "uuid"]
         let fields = try object(value, path: path, allowed: ["name"] + optional)
@@ -149,6 +119,107 @@ struct SeedDecoder {
             name: name.text, clientID: text["client_id"] ?? "", clientSecret: text["client_secret"] ?? "",
             authURL: text["auth_url"] ?? "", tokenURL: text["token_url"] ?? "",
             defaultScopes: text["default_scopes"] ?? "", grantType: grantType, uuid: text["uuid"] ?? "")
+    }
+
+    // MARK: Reading from the scanner
+
+    // The scanner's steps, with a syntax error reported like any other seed error.
+
+    mutating func nextKey(
+        afterMember: Bool, among candidates: AllowedKeys
+    ) throws(SeedError) -> (key: JSONScanner.KeyMatch, position: SourcePosition)? {
+        do { return try scanner.nextKey(afterMember: afterMember, among: candidates) } catch { throw invalidJSON(error) }
+    }
+
+    mutating func nextElement(afterElement: Bool) throws(SeedError) -> Bool {
+        do { return try scanner.nextElement(afterElement: afterElement) } catch { throw invalidJSON(error) }
+    }
+
+    func valueStart() throws(SeedError) -> JSONScanner.ValueStart {
+        do { return try scanner.valueStart() } catch { throw invalidJSON(error) }
+    }
+
+    mutating func enterContainer(depth: Int) throws(SeedError) {
+        do { try scanner.enterContainer(depth: depth) } catch { throw invalidJSON(error) }
+    }
+
+    mutating func readString() throws(SeedError) -> String {
+        do { return try scanner.readString() } catch { throw invalidJSON(error) }
+    }
+
+    mutating func parseValue(depth: Int) throws(SeedError) -> JSONValue {
+        do { return try scanner.parseValue(depth: depth) } catch { throw invalidJSON(error) }
+    }
+
+    private func invalidJSON(_ error: JSONParseError) -> SeedError {
+        SeedError(file: file, position: error.position, path: "", rule: "invalid JSON: \(error.message)")
+    }
+
+    /// What `readObject` saw: where the object starts, and which of the allowed keys it had.
+    struct ReadObject {
+        let position: SourcePosition
+        /// Bit `i` is set when the object had the allowed key at index `i`.
+        let seen: UInt64
+
+        func saw(_ key: Int) -> Bool { seen & 1 << key != 0 }
+    }
+
+    /// Reads the object the scanner is at, handing each member's key (its index in `allowed`)
+    /// and key position to `member`, which must read the value. A key outside `allowed` is an
+    /// error at the key, so that a typo (`allowed_domian`) cannot silently load as a connection
+    /// missing that field; a key given twice is invalid JSON, as in `JSONParser`. `path` is
+    /// only needed for an error, so it is built only then.
+    mutating func readObject(
+        path: @autoclosure () -> String, depth: Int, allowed: AllowedKeys,
+        member: (inout SeedDecoder, _ key: Int, _ keyPosition: SourcePosition) throws(SeedError) -> Void
+    ) throws(SeedError) -> ReadObject {
+        let position = scanner.position
+        try expect(.object, path: path(), depth: depth)
+        var seen: UInt64 = 0
+        var afterMember = false
+        while let (key, keyPosition) = try nextKey(afterMember: afterMember, among: allowed) {
+            afterMember = true
+            let index: Int
+            switch key {
+            case .candidate(let candidate): index = candidate
+            case .other(let key):
+                let objectPath = path()
+                throw unknownField(
+                    key, at: keyPosition, path: objectPath.isEmpty ? key : "\(objectPath).\(key)", allowed: allowed.names)
+            }
+            guard seen & 1 << index == 0 else {
+                throw SeedError(
+                    file: file, position: keyPosition, path: "",
+                    rule: "invalid JSON: duplicate key \"\(allowed.names[index])\" in object")
+            }
+            seen |= 1 << index
+            try member(&self, index, keyPosition)
+        }
+        return ReadObject(position: position, seen: seen)
+    }
+
+    mutating func enterArray(path: String, depth: Int) throws(SeedError) {
+        try expect(.array, path: path, depth: depth)
+    }
+
+    /// Enters the object or array the scanner is at; any other value is parsed (so its syntax is
+    /// checked) and reported as the wrong type.
+    private mutating func expect(
+        _ container: JSONScanner.ValueStart, path: @autoclosure () -> String, depth: Int
+    ) throws(SeedError) {
+        let start = try valueStart()
+        switch (container, start) {
+        case (.object, .object), (.array, .array):
+            try enterContainer(depth: depth)
+        default:
+            let value = try parseValue(depth: depth - 1)
+            let expected = container == .object ? "an object" : "an array"
+            throw failure("expected \(expected), found \(value.typeDescription)", at: value.position, path: path())
+        }
+    }
+
+    func unknownField(_ key: String, at position: SourcePosition, path: String, allowed: [String]) -> SeedError {
+        failure("unknown field \"\(key)\" (expected one of: \(allowed.joined(separator: ", ")))", at: position, path: path)
     }
 
     // MARK: Typed access with positioned errors
@@ -187,9 +258,7 @@ struct SeedDecoder {
         }
         let fields = Fields(members: members, path: path, position: value.position)
         for member in members where !allowed.contains(member.key) {
-            throw failure(
-                "unknown field \"\(member.key)\" (expected one of: \(allowed.joined(separator: ", ")))",
-                at: member.keyPosition, path: fields.path(of: member.key))
+            throw unknownField(member.key, at: member.keyPosition, path: fields.path(of: member.key), allowed: allowed)
         }
         return fields
     }
@@ -219,7 +288,7 @@ struct SeedDecoder {
         return field
     }
 
-    private func missing(_ key: String, in fields: Fields) -> SeedError {
+    func missing(_ key: String, in fields: Fields) -> SeedError {
         failure("required field \"\(key)\" is missing", at: fields.position, path: fields.path(of: key))
     }
 
@@ -232,7 +301,7 @@ struct SeedDecoder {
         claimed[keyPath: names][name] = "\(file):\(location.position.line):\(location.position.column) \(location.path)"
     }
 
-    private func failure(_ rule: String, at position: SourcePosition, path: String) -> SeedError {
+    func failure(_ rule: String, at position: SourcePosition, path: String) -> SeedError {
         SeedError(file: file, position: position, path: path, rule: rule)
     }
 }

@@ -9,21 +9,41 @@ enum SeedFiles {
         return status.st_mode & S_IFMT == S_IFDIR
     }
 
+    /// Reads into a buffer sized from `fstat` once, rather than growing it chunk by chunk (which
+    /// copied a 160 MB seed over and over); a file that grows meanwhile is still read to its end.
     static func read(_ path: String) throws(SeedError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot open") }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
+        // One byte more than the size, so that a full buffer means the file grew.
+        var wanted = max(Int(status.st_size), 0) + 1
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let readCount = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if readCount < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, "cannot read")
-            }
-            if readCount == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<readCount])
+            guard let chunk = read(descriptor, upTo: wanted) else { throw failure(path, "cannot read") }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < wanted { return bytes }
+            wanted = bytes.count
         }
+    }
+
+    /// Up to `count` bytes, fewer only at the end of the file; nil if reading fails. The buffer
+    /// is not zeroed first (for a big seed that was a pass over 160 MB of fresh pages).
+    private static func read(_ descriptor: Int32, upTo count: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            while filled < count {
+                let readCount = Glibc.read(descriptor, buffer.baseAddress! + filled, count - filled)
+                if readCount < 0 && errno == EINTR { continue }
+                if readCount <= 0 {
+                    failed = readCount < 0
+                    return
+                }
+                filled += readCount
+            }
+        }
+        return failed ? nil : bytes
     }
 
     /// The names (not paths) of the `*.json` files directly inside `folder`, in byte order,

@@ -2,7 +2,7 @@
 /// filename order. Any broken rule stops the load with a `SeedError`.
 public enum SeedLoader {
     public static func load(path: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
-        // By now every parse tree is freed; see `returnFreedMemory`.
+        // By now the file's bytes and the decoder's working arrays are freed; see `returnFreedMemory`.
         defer { returnFreedMemory() }
         guard try SeedFiles.isDirectory(path) else {
             return try parse(try SeedFiles.read(path), file: path, loadTime: loadTime)
@@ -14,8 +14,8 @@ public enum SeedLoader {
         var merged = Seed()
         for name in names {
             let file = "\(folder)/\(name)"
-            var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: claimed)
-            merged.integrations += try decoder.decodeDocument(try document(try SeedFiles.read(file), file: file)).integrations
+            var decoder = SeedDecoder(bytes: try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
+            merged.integrations += try decoder.decodeDocument().integrations
             claimed = decoder.claimed
         }
         return merged
@@ -23,8 +23,8 @@ public enum SeedLoader {
 
     /// `file` only names the source in error messages.
     public static func parse(_ bytes: [UInt8], file: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
-        var decoder = SeedDecoder(file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
-        return try decoder.decodeDocument(try document(bytes, file: file))
+        var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
+        return try decoder.decodeDocument()
     }
 
     /// `seed-data/default.json`, compiled into the binary so the server starts without any file.
@@ -37,21 +37,14 @@ public enum SeedLoader {
         }
     }()
 
-    /// A parse tree is several times the size of the seed it becomes, and glibc keeps the freed
-    /// pages of its many small blocks: without this, a million-connection seed left about half a
-    /// gigabyte of freed memory resident for the life of the process.
-    private static func returnFreedMemory() {
+    /// Loading frees much of what it allocated (the file's bytes, the decoder's working arrays),
+    /// and so does dropping a seed once the server's state is built from it; glibc keeps freed
+    /// pages of small blocks resident for the life of the process unless asked (with a thousand
+    /// integrations, whose arrays are small blocks, that was a third of the memory).
+    public static func returnFreedMemory() {
         #if canImport(Glibc)
         _ = mallocTrim(0)
         #endif
-    }
-
-    private static func document(_ bytes: [UInt8], file: String) throws(SeedError) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw SeedError(file: file, position: error.position, path: "", rule: "invalid JSON: \(error.message)")
-        }
     }
 }
 

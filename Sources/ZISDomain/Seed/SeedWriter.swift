@@ -113,9 +113,9 @@ public enum SeedWriter {
             return
         }
         writer.raw(",\"created_at\":")
-        writer.string(connection.createdAt)
+        writer.timestamp(connection.created)
         writer.raw(",\"updated_at\":")
-        writer.string(connection.updatedAt)
+        writer.timestamp(connection.updated)
         writer.raw("}")
     }
 

@@ -11,26 +11,25 @@ struct IntegrationState: Sendable {
     init(name: String, connections: [Connection], oauthClients: [OAuthClient]) {
         self.name = name
         self.oauthClients = oauthClients
-        self.connections = NameIndex(sortedUniqueElements: Self.sortedByUniqueName(connections))
+        self.connections = NameIndex(connections, inNameOrder: Self.uniquelyNamedPositions(connections))
     }
 
     /// Seeds from `SeedLoader` have unique names already; a `Seed` built in code might not, and
     /// the index's ordering invariant must hold regardless, so later duplicates are dropped.
-    /// Sorts positions rather than the (large) connections, with the position as tie-break so the
-    /// first of equal names wins; duplicates are then neighbours, so no set of a million names is
-    /// needed. This and building the index are the whole cost of installing a loaded seed.
-    private static func sortedByUniqueName(_ connections: [Connection]) -> [Connection] {
-        var order = Array(connections.indices)
-        order.sort { left, right in
-            let (leftName, rightName) = (connections[left].name, connections[right].name)
-            return leftName == rightName ? left < right : leftName < rightName
+    /// The first of equal names wins; duplicates are neighbours in name order, so no set of a
+    /// million names is needed. This and building the index are the whole cost of installing a
+    /// loaded seed.
+    private static func uniquelyNamedPositions(_ connections: [Connection]) -> [Int] {
+        var positions = NameOrder.positions(of: connections)
+        var kept = 0
+        for index in positions.indices {
+            let position = positions[index]
+            guard kept == 0 || connections[positions[kept - 1]].name != connections[position].name else { continue }
+            positions[kept] = position
+            kept += 1
         }
-        var sorted: [Connection] = []
-        sorted.reserveCapacity(connections.count)
-        for position in order where sorted.last?.name != connections[position].name {
-            sorted.append(connections[position])
-        }
-        return sorted
+        positions.removeSubrange(kept...)
+        return positions
     }
 
     mutating func insert(_ connection: Connection) -> Bool {

@@ -50,12 +50,12 @@ extension ZISService {
 }
 
 /// A seed turned into service state once, ready to be installed again and again (admin reset).
+/// It does not keep the seed: the built state is all a reset needs, and holding the seed's
+/// models too would double the memory of a big one.
 public struct PreparedState: Sendable {
     let state: ServiceState
-    public let seed: Seed
 
     public init(seed: Seed) {
-        self.seed = seed
         self.state = ServiceState(seed: seed)
     }
 }

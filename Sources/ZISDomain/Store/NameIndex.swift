@@ -27,18 +27,29 @@ struct NameIndex<Element: NameKeyed & Sendable>: Sendable {
         self.maxChunkCount = maxChunkCount
     }
 
-    /// Builds the index from elements already sorted by strictly increasing name, filling chunks
-    /// to three quarters so the first inserts after a load do not all split.
+    /// Builds the index from elements already sorted by strictly increasing name.
     init(sortedUniqueElements elements: [Element], maxChunkCount: Int = defaultMaxChunkCount) {
+        self.init(chunking: elements, maxChunkCount: maxChunkCount)
+    }
+
+    /// Builds the index from `elements` taken at `positions`, which list them by strictly
+    /// increasing name: each is copied once, straight into its chunk.
+    init(_ elements: [Element], inNameOrder positions: [Int], maxChunkCount: Int = defaultMaxChunkCount) {
+        self.init(chunking: positions.lazy.map { elements[$0] }, maxChunkCount: maxChunkCount)
+    }
+
+    /// Fills chunks to three quarters so the first inserts after a load do not all split.
+    private init<Sorted: RandomAccessCollection<Element>>(chunking sorted: Sorted, maxChunkCount: Int)
+    where Sorted.Index == Int {
         self.init(maxChunkCount: maxChunkCount)
         let fill = maxChunkCount * 3 / 4
         var start = 0
-        while start < elements.count {
-            let end = Swift.min(start + fill, elements.count)
-            chunks.append(Array(elements[start..<end]))
+        while start < sorted.count {
+            let end = Swift.min(start + fill, sorted.count)
+            chunks.append(Array(sorted[start..<end]))
             start = end
         }
-        count = elements.count
+        count = sorted.count
     }
 
     // MARK: Lookup

@@ -6,24 +6,29 @@ public enum HostName {
     public static let rule =
         "allowed_domain must be a bare host name (dot-separated labels of letters, digits and hyphens; no wildcard, scheme, path or port)"
 
+    /// One pass over the bytes, allocating nothing: a big seed checks one domain per connection.
     public static func isValid(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard (1...253).contains(utf8.count) else { return false }
-        return utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy(isValidLabel)
-    }
-
-    private static func isValidLabel(_ label: Substring.UTF8View.SubSequence) -> Bool {
-        guard (1...63).contains(label.count),
-            label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
-        else { return false }
-        return label.allSatisfy { byte in
+        var labelLength = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in utf8 {
             switch byte {
+            case UInt8(ascii: "."):
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labelLength = 0
+            case UInt8(ascii: "-"):
+                guard labelLength > 0 else { return false }
+                labelLength += 1
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-                true
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                labelLength += 1
             default:
-                false
+                return false
             }
+            guard labelLength <= 63 else { return false }
+            previous = byte
         }
+        return labelLength > 0 && previous != UInt8(ascii: "-")
     }
 }

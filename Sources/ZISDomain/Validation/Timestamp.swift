@@ -39,7 +39,12 @@ public enum Timestamp {
     /// Checks the shape `YYYY-MM-DDTHH:MM:SS[.fraction]Z` and field ranges. Only `Z` is accepted
     /// as the zone [ours]: the API documents UTC, and an offset would be echoed back verbatim.
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Over the contiguous UTF-8 in place: a big seed checks two timestamps per connection.
+        var text = text
+        return text.withUTF8(isValid(utf8:))
+    }
+
+    private static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return false }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

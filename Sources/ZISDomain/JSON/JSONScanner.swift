@@ -1,0 +1,342 @@
+/// The lexical half of the strict JSON reader: walks UTF-8 bytes, keeps the line and column of
+/// where it is, and reads one token or structural step at a time. `JSONParser` builds a tree
+/// with it; the seed decoder reads big documents straight into models with it, never holding a
+/// tree of the whole file.
+struct JSONScanner {
+    /// What the next value is, judged by its first byte.
+    enum ValueStart: Equatable {
+        case object, array, string, number, bool(Bool), null
+    }
+
+    private let bytes: [UInt8]
+    let maxDepth: Int
+    private(set) var offset = 0
+    private var line = 1
+    private var lineStart = 0
+    /// UTF-8 continuation bytes seen since `lineStart`; subtracting them turns a byte offset
+    /// into a Unicode-scalar column without rescanning the line.
+    private var continuationBytesOnLine = 0
+
+    init(bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    var position: SourcePosition {
+        SourcePosition(line: line, column: offset - lineStart - continuationBytesOnLine + 1)
+    }
+
+    func error(_ message: String) -> JSONParseError {
+        JSONParseError(message, at: position)
+    }
+
+    func describeCurrentByte() -> String {
+        guard offset < bytes.count else { return "end of input" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    mutating func skipWhitespace() {
+        // Called between every two tokens, and mostly there is nothing to skip.
+        guard offset < bytes.count, bytes[offset] <= UInt8(ascii: " ") else { return }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+            case UInt8(ascii: "\n"):
+                offset += 1
+                line += 1
+                lineStart = offset
+                continuationBytesOnLine = 0
+            default:
+                return
+            }
+        }
+    }
+
+    var isAtEnd: Bool { offset >= bytes.count }
+
+    /// Throws at the end of input or at a byte that cannot start a value.
+    func valueStart() throws(JSONParseError) -> ValueStart {
+        guard offset < bytes.count else { throw error("unexpected end of input, expected a value") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"): return .bool(true)
+        case UInt8(ascii: "f"): return .bool(false)
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: throw error("unexpected \(describeCurrentByte()), expected a value")
+        }
+    }
+
+    // MARK: Objects and arrays, one step at a time
+
+    /// Consumes the `{` or `[` the scanner is at (a container at nesting level `depth`, from 1).
+    mutating func enterContainer(depth: Int) throws(JSONParseError) {
+        guard depth <= maxDepth else { throw error("nesting is deeper than \(maxDepth) levels") }
+        offset += 1
+        skipWhitespace()
+    }
+
+    /// Steps to the next member of the object entered last: returns its key and the key's
+    /// position with the scanner at the member's value, or nil once the closing `}` is consumed.
+    /// `afterMember` is false for the first call and true once a member's value has been read.
+    mutating func nextKey(afterMember: Bool) throws(JSONParseError) -> (key: String, position: SourcePosition)? {
+        guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
+        let key = try readString()
+        try skipColon()
+        return (key, keyPosition)
+    }
+
+    /// A key as `nextKey(afterMember:among:)` found it: the index of the candidate it equals, or
+    /// its text when it equals none.
+    enum KeyMatch {
+        case candidate(Int)
+        case other(String)
+    }
+
+    /// `nextKey`, for objects whose keys are known: a plain key (ASCII, no escapes; the usual
+    /// case) is compared as bytes against `candidates`, building no String.
+    mutating func nextKey(
+        afterMember: Bool, among candidates: AllowedKeys
+    ) throws(JSONParseError) -> (key: KeyMatch, position: SourcePosition)? {
+        guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
+        let match: KeyMatch
+        if let plain = plainStringBytes(),
+            let index = bytes.withUnsafeBufferPointer({ candidates.index(of: UnsafeBufferPointer(rebasing: $0[plain])) }) {
+            offset = plain.upperBound + 1
+            match = .candidate(index)
+        } else {
+            let key = try readString()
+            match = candidates.names.firstIndex(of: key).map(KeyMatch.candidate) ?? .other(key)
+        }
+        try skipColon()
+        return (match, keyPosition)
+    }
+
+    /// Checks that a key's string starts here and returns its position.
+    private mutating func nextKeyStart(afterMember: Bool) throws(JSONParseError) -> SourcePosition? {
+        guard try nextItem(afterItem: afterMember, close: UInt8(ascii: "}")) else { return nil }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            throw error("unexpected \(describeCurrentByte()), expected an object key (a string)")
+        }
+        return position
+    }
+
+    private mutating func skipColon() throws(JSONParseError) {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+            throw error("unexpected \(describeCurrentByte()), expected ':' after an object key")
+        }
+        offset += 1
+        skipWhitespace()
+    }
+
+    /// The bytes between the quotes of the string the scanner is at, if they are printable ASCII
+    /// without escapes (so they are the string's UTF-8 as they stand); nil for anything else,
+    /// which `readString` then reads, checks and reports on. Does not move the scanner.
+    private func plainStringBytes() -> Range<Int>? {
+        // Through a buffer pointer: the array's per-byte bounds checks were half this loop's cost.
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = offset + 1
+            while end < buffer.count {
+                switch buffer[end] {
+                case UInt8(ascii: "\""): return (offset + 1)..<end
+                case UInt8(ascii: "\\"), 0..<0x20, 0x80...: return nil
+                default: end += 1
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Steps to the next element of the array entered last: true with the scanner at the
+    /// element, false once the closing `]` is consumed. `afterElement` as in `nextKey`.
+    mutating func nextElement(afterElement: Bool) throws(JSONParseError) -> Bool {
+        try nextItem(afterItem: afterElement, close: UInt8(ascii: "]"))
+    }
+
+    private mutating func nextItem(afterItem: Bool, close: UInt8) throws(JSONParseError) -> Bool {
+        let closer = close == UInt8(ascii: "}") ? "'}'" : "']'"
+        if afterItem {
+            skipWhitespace()
+            guard offset < bytes.count else { throw error("unexpected end of input, expected ',' or \(closer)") }
+            switch bytes[offset] {
+            case UInt8(ascii: ","):
+                offset += 1
+                skipWhitespace()
+                return true
+            case close:
+                offset += 1
+                return false
+            default:
+                throw error("unexpected \(describeCurrentByte()), expected ',' or \(closer)")
+            }
+        }
+        guard offset < bytes.count, bytes[offset] == close else { return true }
+        offset += 1
+        return false
+    }
+
+    // MARK: Scalars
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+        let start = position
+        let matches = literal.withUTF8Buffer { expected in
+            offset + expected.count <= bytes.count
+                && zip(expected, bytes[offset..<(offset + expected.count)]).allSatisfy { $0 == $1 }
+        }
+        guard matches else { throw JSONParseError("invalid literal, expected '\(literal)'", at: start) }
+        offset += literal.utf8CodeUnitCount
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    mutating func readNumber() throws(JSONParseError) -> String {
+        let start = offset
+        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit") }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+            if offset < bytes.count && isDigit(bytes[offset]) { throw error("leading zeros are not allowed in numbers") }
+        } else {
+            skipDigits()
+        }
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit after '.'") }
+            skipDigits()
+        }
+        if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
+            offset += 1
+            if offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
+                offset += 1
+            }
+            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit in the exponent") }
+            skipDigits()
+        }
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private mutating func skipDigits() {
+        while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
+    }
+
+    mutating func readString() throws(JSONParseError) -> String {
+        // Most strings of a seed are plain ASCII: found by one tight scan, and valid UTF-8 as
+        // they stand, so they skip the escape and validation work below.
+        if let plain = plainStringBytes() {
+            offset = plain.upperBound + 1
+            return String(decoding: bytes[plain], as: UTF8.self)
+        }
+        let start = position
+        offset += 1
+        // Unescaped runs are copied in one go; `decoded` is only used once an escape shows up.
+        var decoded: [UInt8] = []
+        var sawEscape = false
+        var runStart = offset
+        while true {
+            guard offset < bytes.count else { throw JSONParseError("unterminated string", at: start) }
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                let text: String?
+                if sawEscape {
+                    decoded.append(contentsOf: bytes[runStart..<offset])
+                    text = String(validating: decoded, as: UTF8.self)
+                } else {
+                    text = String(validating: bytes[runStart..<offset], as: UTF8.self)
+                }
+                guard let text else { throw JSONParseError("string is not valid UTF-8", at: start) }
+                offset += 1
+                return text
+            case UInt8(ascii: "\\"):
+                sawEscape = true
+                decoded.append(contentsOf: bytes[runStart..<offset])
+                try appendEscape(to: &decoded)
+                runStart = offset
+            case 0..<0x20:
+                throw error("control character U+00\(hexByte(byte)) must be escaped in a string")
+            case 0x80...:
+                if byte & 0xC0 == 0x80 { continuationBytesOnLine += 1 }
+                offset += 1
+            default:
+                offset += 1
+            }
+        }
+    }
+
+    private mutating func appendEscape(to decoded: inout [UInt8]) throws(JSONParseError) {
+        let escapeStart = position
+        offset += 1
+        guard offset < bytes.count else { throw JSONParseError("unterminated string", at: escapeStart) }
+        let letter = bytes[offset]
+        offset += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(letter)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "u"):
+            let scalar = try parseUnicodeEscape(escapeStart: escapeStart)
+            UTF8.encode(scalar) { decoded.append($0) }
+        default:
+            throw JSONParseError("invalid escape sequence in string", at: escapeStart)
+        }
+    }
+
+    /// Reads the hex digits after `\u`, combining a UTF-16 surrogate pair into one scalar.
+    private mutating func parseUnicodeEscape(escapeStart: SourcePosition) throws(JSONParseError) -> Unicode.Scalar {
+        let first = try parseHex4(escapeStart: escapeStart)
+        switch first {
+        case 0xD800...0xDBFF:
+            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                throw JSONParseError("high surrogate \\u\(String(first, radix: 16, uppercase: true)) is not followed by a low surrogate", at: escapeStart)
+            }
+            offset += 2
+            let second = try parseHex4(escapeStart: escapeStart)
+            guard (0xDC00...0xDFFF).contains(second) else {
+                throw JSONParseError("high surrogate is not followed by a low surrogate", at: escapeStart)
+            }
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
+        case 0xDC00...0xDFFF:
+            throw JSONParseError("lone low surrogate \\u\(String(first, radix: 16, uppercase: true))", at: escapeStart)
+        default:
+            return Unicode.Scalar(first)!
+        }
+    }
+
+    private mutating func parseHex4(escapeStart: SourcePosition) throws(JSONParseError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard offset < bytes.count, let digit = hexValue(bytes[offset]) else {
+                throw JSONParseError("\\u escape needs four hex digits", at: escapeStart)
+            }
+            value = value << 4 | digit
+            offset += 1
+        }
+        return value
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private func hexByte(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+}

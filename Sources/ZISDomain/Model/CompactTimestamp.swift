@@ -1,0 +1,86 @@
+/// A connection's `created_at` or `updated_at`, stored small. The usual whole-second form
+/// `YYYY-MM-DDTHH:MM:SSZ` is 20 bytes, past the 15 a Swift `String` keeps inline, so as text every
+/// connection paid two heap blocks (about 128 bytes) for its timestamps; packed, its digits fit one
+/// integer. Any other text (a fraction of a second, or whatever a `Connection` was built with) is
+/// kept as given, so a timestamp always renders exactly as it came in (spec §7).
+struct CompactTimestamp: Sendable, Equatable {
+    private enum Storage: Sendable, Equatable {
+        /// The six numbers of the text, from `pack`.
+        case packed(UInt64)
+        case text(String)
+    }
+
+    private let storage: Storage
+
+    init(_ text: String) {
+        storage = Self.pack(text).map(Storage.packed) ?? .text(text)
+    }
+
+    var text: String {
+        switch storage {
+        case .packed:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Self.packedLength)
+            appendText(to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        case .text(let text):
+            return text
+        }
+    }
+
+    /// Packed text is digits and separators only, so a JSON writer can copy it without escaping.
+    var isPacked: Bool {
+        if case .packed = storage { true } else { false }
+    }
+
+    /// The text's UTF-8 bytes, without building a `String` for a packed one.
+    func appendText(to bytes: inout [UInt8]) {
+        switch storage {
+        case .packed(let bits): Self.appendUnpacked(bits, to: &bytes)
+        case .text(let text): bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    // MARK: Packing
+
+    private static let packedLength = 20
+    /// The six numbers of `YYYY-MM-DDTHH:MM:SSZ`: where each starts in the text, its digits, the
+    /// bits it takes (four digits fit 14, two fit 7), where it sits in the packed value, and the
+    /// byte that follows it.
+    private static let fields: [(offset: Int, digits: Int, width: UInt64, shift: UInt64, separator: UInt8)] = [
+        (0, 4, 14, 35, UInt8(ascii: "-")), (5, 2, 7, 28, UInt8(ascii: "-")), (8, 2, 7, 21, UInt8(ascii: "T")),
+        (11, 2, 7, 14, UInt8(ascii: ":")), (14, 2, 7, 7, UInt8(ascii: ":")), (17, 2, 7, 0, UInt8(ascii: "Z")),
+    ]
+
+    /// The numbers side by side, or nil for any other shape. Only the shape matters here: a
+    /// number's range is the seed validator's concern, and any digits round-trip.
+    private static func pack(_ text: String) -> UInt64? {
+        var text = text
+        return text.withUTF8 { utf8 -> UInt64? in
+            guard utf8.count == packedLength else { return nil }
+            var bits: UInt64 = 0
+            for field in fields {
+                guard utf8[field.offset + field.digits] == field.separator else { return nil }
+                var number: UInt64 = 0
+                for byte in utf8[field.offset..<(field.offset + field.digits)] {
+                    guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                    number = number * 10 + UInt64(byte - UInt8(ascii: "0"))
+                }
+                bits |= number << field.shift
+            }
+            return bits
+        }
+    }
+
+    private static func appendUnpacked(_ bits: UInt64, to bytes: inout [UInt8]) {
+        for field in fields {
+            let number = bits >> field.shift & (1 << field.width - 1)
+            var divisor: UInt64 = field.digits == 4 ? 1000 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+                divisor /= 10
+            }
+            bytes.append(field.separator)
+        }
+    }
+}
