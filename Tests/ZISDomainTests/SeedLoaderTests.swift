@@ -173,6 +173,17 @@ import Testing
         #expect(state.connections.map(\.name) == ["aa_first", "zz_last"])
     }
 
+    @Test func theDecodersNameOrderBuildsTheStoreUntilConnectionsChange() throws {
+        let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
+        var integration = try SeedLoader.parse(utf8(json), file: "x.json").integrations[0]
+        #expect(integration.nameOrder == [1, 0])
+        let state = ServiceState(seed: Seed(integrations: [integration]))
+        #expect(state.integrations["acme"]?.connections.map(\.name) == ["aa_first", "zz_last"])
+        // An order left over from before a change would break the store's sorted invariant.
+        integration.connections.removeFirst()
+        #expect(integration.nameOrder == nil)
+    }
+
     @Test func givenTimestampsGiveIdenticalBodiesOnEveryLoad() throws {
         let json = utf8(seed(apiKeys: [item(#""name": "n_one", "created_at": "2024-01-01T00:00:00.52Z", "updated_at": "2024-02-01T00:00:00Z""#)]))
         let first = try SeedLoader.parse(json, file: "a", loadTime: "2030-01-01T00:00:00Z")

@@ -32,10 +32,12 @@ extension SeedDecoder {
         let namePosition: SourcePosition
     }
 
-    /// All four types of one integration, in document order (the store sorts them as it builds
-    /// its index, and copying a million connections into name order here cost a tenth of a
-    /// load). Names are unique across the four types (spec §3 [doc]).
-    mutating func decodeConnections(path: String, depth: Int) throws(SeedError) -> [Connection] {
+    /// All four types of one integration, in document order (copying a million connections into
+    /// name order here cost a tenth of a load), with their positions in name order, which the
+    /// store builds its index from. Names are unique across the four types (spec §3 [doc]).
+    mutating func decodeConnections(
+        path: String, depth: Int
+    ) throws(SeedError) -> (connections: [Connection], nameOrder: [Int]) {
         var connections: [Connection] = []
         var origins: [Origin] = []
         let allowed = AllowedKeys(ConnectionType.allCases.map(\.rawValue))
@@ -57,8 +59,8 @@ extension SeedDecoder {
                 index += 1
             }
         }
-        try checkUniqueNames(connections, origins: origins, path: path)
-        return connections
+        let nameOrder = try checkUniqueNames(connections, origins: origins, path: path)
+        return (connections, nameOrder)
     }
 
     /// Reads one connection object into `scratch` (`name` is the first slot), then checks it in the order the rules are listed: required fields, their types, the name,
@@ -125,7 +127,10 @@ extension SeedDecoder {
     /// Sorts positions by name, which puts any repeated name next to its earlier use; a sort of
     /// the (mostly already ordered) names costs less than hashing a million of them. The error
     /// names the repeat that comes first in the document, and the use of the name just before it.
-    private func checkUniqueNames(_ connections: [Connection], origins: [Origin], path: String) throws(SeedError) {
+    /// Returns the name order, which with no repeats is strictly increasing.
+    private func checkUniqueNames(
+        _ connections: [Connection], origins: [Origin], path: String
+    ) throws(SeedError) -> [Int] {
         let order = NameOrder.positions(of: connections)
         var firstRepeat: (later: Int, earlier: Int)?
         for (earlier, later) in zip(order, order.dropFirst()) where connections[earlier].name == connections[later].name {
@@ -137,5 +142,6 @@ extension SeedDecoder {
                 "name \"\(connections[later].name)\" is already used by \(path).\(first.type.rawValue)[\(first.index)] (names are unique across connection types)",
                 at: repeated.namePosition, path: "\(path).\(repeated.type.rawValue)[\(repeated.index)].name")
         }
+        return order
     }
 }

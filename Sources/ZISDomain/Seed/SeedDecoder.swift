@@ -50,10 +50,11 @@ struct SeedDecoder {
         // complete, in the order the rules are listed (name, tokens, OAuth clients).
         var members: [JSONMember] = []
         var connections: [Connection] = []
+        var nameOrder: [Int] = []
         let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients"])
         let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
             if allowed.names[key] == "connections" {
-                connections = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
+                (connections, nameOrder) = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
             } else {
                 let value = try decoder.parseValue(depth: depth)
                 members.append(JSONMember(key: allowed.names[key], keyPosition: keyPosition, value: value))
@@ -66,6 +67,7 @@ struct SeedDecoder {
         }
         try claim(name.text, in: \.integrations, at: name, rule: "integration \"\(name.text)\" is already defined")
         var integration = SeedIntegration(name: name.text, connections: connections)
+        integration.nameOrder = nameOrder
 
         if let tokens = fields.value(for: "tokens") {
             for (index, element) in try array(tokens, path: "\(path).tokens").enumerated() {

@@ -8,10 +8,13 @@ struct IntegrationState: Sendable {
     private(set) var version: UInt64 = 0
     var pageCache = RenderedPageCache()
 
-    init(name: String, connections: [Connection], oauthClients: [OAuthClient]) {
+    /// `nameOrder`, when given, lists `connections` by strictly increasing name (see
+    /// `SeedIntegration.nameOrder`); without it they are sorted here.
+    init(name: String, connections: [Connection], nameOrder: [Int]? = nil, oauthClients: [OAuthClient]) {
         self.name = name
         self.oauthClients = oauthClients
-        self.connections = NameIndex(connections, inNameOrder: Self.uniquelyNamedPositions(connections))
+        self.connections = NameIndex(
+            connections, inNameOrder: nameOrder ?? Self.uniquelyNamedPositions(connections))
     }
 
     /// Seeds from `SeedLoader` have unique names already; a `Seed` built in code might not, and

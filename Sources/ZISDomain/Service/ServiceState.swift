@@ -10,7 +10,8 @@ struct ServiceState: Sendable {
         var tokens = TokenRegistry()
         for integration in seed.integrations where integrations[integration.name] == nil {
             integrations[integration.name] = IntegrationState(
-                name: integration.name, connections: integration.connections, oauthClients: integration.oauthClients)
+                name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
+                oauthClients: integration.oauthClients)
             for seedToken in integration.tokens {
                 tokens.register(
                     token: seedToken.token,
