@@ -28,27 +28,8 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     for count in [10_000, 1_000_000] {
-        Benchmark("Page render, 100 items, uncached (store of \(count))") { benchmark in
-            let store = Fixtures.sharedStore(count)
-            let cursor = Fixtures.name(count / 2)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(store.renderPage(after: cursor))
-            }
-            benchmark.stopMeasurement()
-        }
-    }
-
-    for count in [10_000, 1_000_000] {
-        Benchmark("Store page window, 100 items (store of \(count))") { benchmark in
-            let store = Fixtures.sharedStore(count)
-            let cursor = Fixtures.name(count / 2)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(store.pageCount(after: cursor))
-            }
-            benchmark.stopMeasurement()
-        }
+        pageFromTheMiddle("Page render, 100 items, uncached", storeOf: count) { $0.renderPage(after: $1) }
+        pageFromTheMiddle("Store page window, 100 items", storeOf: count) { $0.pageCount(after: $1) }
 
         Benchmark("Store insert + remove, middle (store of \(count))") { benchmark in
             // A private copy, made unique by one write before measuring, so copy-on-write is not timed.
@@ -84,6 +65,21 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try? SeedLoader.parse(bytes, file: "bench.json", loadTime: "2024-01-01T00:00:00Z"))
+        }
+        benchmark.stopMeasurement()
+    }
+}
+
+/// `read` of the page after the middle name of a shared store of `count` connections.
+private func pageFromTheMiddle<Result>(
+    _ title: String, storeOf count: Int, _ read: @escaping @Sendable (ConnectionStoreDriver, String) -> Result
+) {
+    Benchmark("\(title) (store of \(count))") { benchmark in
+        let store = Fixtures.sharedStore(count)
+        let cursor = Fixtures.name(count / 2)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(read(store, cursor))
         }
         benchmark.stopMeasurement()
     }
