@@ -608,13 +608,16 @@ paths:
       tags: [Admin]
       operationId: adminExportState
       summary: Export the current state in the seed format
-      description: The same shape `--seed` files have, so a state can be saved and replayed.
+      description: |
+        The same shape `--seed` files have. By default every secret and every ZIS access token is
+        `*****` and the document starts with `"secrets":"masked"`: it is for reading, and loading it
+        (`PUT /__admin/state`, `--seed`) is refused. `secrets=true` exports a state that loads back.
       security: [{}, {adminToken: []}]
       parameters:
         - name: secrets
           in: query
           required: false
-          description: '`true` exports secrets in clear (default: masked).'
+          description: '`true` exports secrets and tokens in clear (default: masked).'
           schema:
             type: string
             enum: ['true', 'false']
@@ -1423,10 +1426,13 @@ components:
           description: Defaults to the client's.
           allOf: [{$ref: '#/components/schemas/GrantType'}]
     SeedDocument:
-      description: The seed format (spec §7); secrets are masked unless exported with `secrets=true`.
+      description: The seed format (spec §7); secrets and tokens are masked unless exported with `secrets=true`.
       type: object
       required: [integrations]
       properties:
+        secrets:
+          description: Only in a masked export, which cannot be loaded back.
+          const: masked
         integrations:
           type: array
           items:
