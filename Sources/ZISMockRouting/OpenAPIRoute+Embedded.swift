@@ -534,6 +534,8 @@ paths:
                 properties:
                   status:
                     const: ok
+        '400':
+          $ref: '#/components/responses/Malformed'
   /__admin/ready:
     get:
       tags: [Admin]
@@ -552,6 +554,8 @@ paths:
                 properties:
                   status:
                     const: ready
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
   /__admin/openapi.yaml:
@@ -569,6 +573,8 @@ paths:
                 description: An OpenAPI 3.1 document.
                 type: object
                 required: [openapi, info, paths]
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
   /__admin/reset:
@@ -603,6 +609,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/state:
     get:
       tags: [Admin]
@@ -628,8 +636,12 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/SeedDocument'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     put:
       tags: [Admin]
       operationId: adminLoadState
@@ -656,13 +668,19 @@ paths:
                   connections: {type: integer}
                   tokens: {type: integer}
         '400':
-          description: Not a valid seed (`InvalidSeed`; `detail` names the JSON path and rule).
+          description: Not a valid seed (`InvalidSeed`; `detail` names the JSON path and rule), or malformed HTTP.
           content:
             application/json:
               schema:
                 $ref: '#/components/schemas/ErrorEnvelope'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
   /__admin/requests:
     get:
       tags: [Admin]
@@ -696,6 +714,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     delete:
       tags: [Admin]
       operationId: adminClearRequests
@@ -704,8 +724,12 @@ paths:
       responses:
         '204':
           description: Cleared.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/requests/count:
     get:
       tags: [Admin]
@@ -733,6 +757,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/faults:
     post:
       tags: [Admin]
@@ -774,6 +800,12 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
     get:
       tags: [Admin]
       operationId: adminListFaults
@@ -793,8 +825,12 @@ paths:
                     type: array
                     items:
                       $ref: '#/components/schemas/FaultRule'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     delete:
       tags: [Admin]
       operationId: adminClearFaults
@@ -803,8 +839,12 @@ paths:
       responses:
         '204':
           description: Deleted.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/faults/{id}:
     delete:
       tags: [Admin]
@@ -820,10 +860,16 @@ paths:
       responses:
         '204':
           description: Deleted.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
         '404':
-          $ref: '#/components/responses/NotFound'
+          description: No fault rule has this id, or zis-mock runs with `--no-admin`.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorEnvelope'
   /__admin/rate-limit:
     get:
       tags: [Admin]
@@ -837,8 +883,12 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/RateLimit'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     put:
       tags: [Admin]
       operationId: adminSetRateLimit
@@ -875,6 +925,12 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
 components:
   securitySchemes:
     zisToken:
@@ -1006,6 +1062,36 @@ components:
       schema:
         type: integer
   responses:
+    AdminOff:
+      description: zis-mock runs with `--no-admin`, which turns the control plane off.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: NotFound
+                title: Not Found
+    Malformed:
+      description: Malformed HTTP, such as a query that is not valid percent-encoding (`?secrets=%ZZ`).
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: BadRequest
+                title: Bad Request
+    UnsupportedContentEncoding:
+      description: The body's `Content-Encoding` is neither `identity` nor `gzip`.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: UnsupportedMediaType
+                title: Unsupported Media Type
     AdminUnauthorized:
       description: zis-mock runs with `--admin-token` and the request does not carry it.
       content:
