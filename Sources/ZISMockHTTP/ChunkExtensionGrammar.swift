@@ -46,7 +46,7 @@ struct ChunkExtensionGrammar {
         case .afterName:
             if byte.isWhitespace { return .accepted }
             if byte == .semicolon { return move(to: .beforeName) }
-            return byte == .equals ? move(to: .beforeValue) : .refused("A chunk extension name must be followed by '=', ';' or the line's end.")
+            return byte == .equals ? move(to: .beforeValue) : .refused("Whitespace after a chunk extension name must lead to '=' or ';'.")
         case .beforeValue:
             if byte.isWhitespace { return .accepted }
             if byte == .doubleQuote { return move(to: .quotedValue) }

@@ -6,6 +6,14 @@ import ZISMock
 struct AdminStateTests {
     static let typedPath = "/api/services/zis/integrations/\(Seeded.integration)/connections/api_key"
 
+    /// The `detail` of a refused `PUT /__admin/state`, after checking it is a 400 `InvalidSeed`.
+    static func invalidSeedDetail(_ response: HTTPTestResponse, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        #expect(response.status == 400, sourceLocation: sourceLocation)
+        let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first, sourceLocation: sourceLocation)
+        #expect(error["code"] as? String == "InvalidSeed", sourceLocation: sourceLocation)
+        return error["detail"] as? String ?? ""
+    }
+
     @Test func resetRestoresTheSeedAfterWrites() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
@@ -97,11 +105,7 @@ struct AdminStateTests {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
             let masked = try client.exchange(request(target: "/__admin/state")).text
-            let response = try client.exchange(bodyRequest("PUT", "/__admin/state", body: masked))
-            #expect(response.status == 400)
-            let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first)
-            #expect(error["code"] as? String == "InvalidSeed")
-            let detail = error["detail"] as? String ?? ""
+            let detail = try Self.invalidSeedDetail(try client.exchange(bodyRequest("PUT", "/__admin/state", body: masked)))
             #expect(detail.hasPrefix("request body:1:2: secrets: this is a masked export"), "\(detail)")
             #expect(detail.contains("?secrets=true"), "\(detail)")
             #expect(try client.exchange(request(target: Seeded.listPath())).status == 200, "the seeded token still works")
@@ -126,11 +130,7 @@ struct AdminStateTests {
                 {"integrations":[{"name":"x_app","connections":{"api_key":[
                   {"name":"x","allowed_domain":"a.example.com","header_name":"X","api_key":"k"}]}}]}
                 """
-            let response = try client.exchange(bodyRequest("PUT", "/__admin/state", body: broken))
-            #expect(response.status == 400)
-            let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first)
-            #expect(error["code"] as? String == "InvalidSeed")
-            let detail = error["detail"] as? String ?? ""
+            let detail = try Self.invalidSeedDetail(try client.exchange(bodyRequest("PUT", "/__admin/state", body: broken)))
             #expect(detail.hasPrefix("request body:2:"), "\(detail)")
             #expect(detail.contains("integrations[0].connections.api_key[0].name: name must be 3-64"), "\(detail)")
             #expect(try client.exchange(request(target: Seeded.listPath())).status == 200, "the old state is untouched")
