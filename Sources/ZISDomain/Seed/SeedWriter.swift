@@ -6,12 +6,19 @@ public enum SeedWriter {
     public static let secretFields: Set<String> = Set(
         ConnectionType.allCases.flatMap { ConnectionSchema.of($0).fields.filter(\.isSecret).map(\.key) } + ["client_secret"])
 
-    /// `revealSecrets: false` writes every connection secret and OAuth client secret as `"*****"`.
-    /// ZIS access tokens (the `tokens` lists) are the mock's own credentials and are always
-    /// written, so an export stays loadable and usable [ours].
+    /// The member a masked export starts with, `"secrets":"masked"`, so the file says what it is
+    /// and the loader refuses it instead of installing `*****` as every secret and token.
+    public static let maskedMarkerKey = "secrets"
+    static let maskedMarker: StaticString = "\"secrets\":\"masked\","
+
+    /// `revealSecrets: false` writes every connection secret, OAuth client secret and ZIS access
+    /// token (the `tokens` lists, working credentials for the Zendesk surface) as `"*****"`,
+    /// under `maskedMarker`: such an export is for reading; one with `revealSecrets` loads back.
     public static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: 4096)
-        writer.raw("{\"integrations\":[")
+        writer.raw("{")
+        if !revealSecrets { writer.raw(maskedMarker) }
+        writer.raw("\"integrations\":[")
         for (index, integration) in seed.integrations.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("\n")
@@ -28,7 +35,7 @@ public enum SeedWriter {
         for (index, token) in integration.tokens.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{\"token\":")
-            writer.string(token.token)
+            secret(token.token, into: &writer, reveal: revealSecrets)
             writer.raw(",\"scopes\":[")
             for (scopeIndex, scope) in token.scopes.enumerated() {
                 if scopeIndex > 0 { writer.raw(",") }
