@@ -79,6 +79,19 @@ extension ZISMockServer {
         try service.issueToken(integration: integration, scopes: scopes)
     }
 
+    /// Registers `integration` in the ZIS Registry as `POST /api/services/zis/registry/{integration}`
+    /// does, with its Zendesk OAuth client `zis_<integration>` (whose secret this returns).
+    @discardableResult
+    public func registerIntegration(_ integration: String, description: String = "") async throws(ZISError) -> IntegrationRegistration {
+        try service.registerIntegration(integration, description: description, accountURL: baseURL)
+    }
+
+    /// Moves the mock's time on by `seconds` (like `POST /__admin/clock`), so tokens expire
+    /// without waiting. A state reset puts the clock back.
+    public func advanceClock(by seconds: Int) async {
+        service.advanceClock(by: seconds)
+    }
+
     // MARK: Journal
 
     /// Journaled requests, oldest first; each argument left nil matches anything. `path` is a prefix.

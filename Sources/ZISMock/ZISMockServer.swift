@@ -22,7 +22,7 @@ public final class ZISMockServer: Sendable {
     /// `TLSError` when the certificate cannot be used; nothing is left running then.
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws -> ZISMockServer {
         let base = PreparedState(seed: configuration.seed)
-        let service = ZISService(prepared: base, clock: configuration.clock)
+        let service = ZISService(prepared: base, clock: configuration.clock, tokenLifetimeSeconds: configuration.tokenLifetimeSeconds)
         let control = MockControl(
             service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
             rateLimit: configuration.rateLimit)

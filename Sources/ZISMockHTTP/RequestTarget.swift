@@ -30,42 +30,19 @@ package struct RequestTarget {
         if path.first == UInt8(ascii: "/") {
             let segmentBytes = path.dropFirst()
             segments.reserveCapacity(segmentBytes.count { $0 == UInt8(ascii: "/") } + 1)
-            let decodedAll = forEachPart(of: segmentBytes, separatedBy: UInt8(ascii: "/")) { segment in
+            let decodedAll = FormEncoding.forEachPart(of: segmentBytes, separatedBy: UInt8(ascii: "/")) { segment in
                 guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else { return false }
                 segments.append(decoded)
                 return true
             }
             guard decodedAll else { return .failure(.malformed("The request path has an invalid percent-encoding.")) }
         }
-        var query: [(name: String, value: String)] = []
-        query.reserveCapacity(queryBytes.isEmpty ? 0 : queryBytes.count { $0 == UInt8(ascii: "&") } + 1)
-        let decodedAll = forEachPart(of: queryBytes, separatedBy: UInt8(ascii: "&")) { pair in
-            guard !pair.isEmpty else { return true }  // `a&&b`: empty pairs are skipped
-            let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            let name = PercentDecoding.decode(pair[..<(equals ?? pair.endIndex)], plusIsSpace: true)
-            let value = equals.map { PercentDecoding.decode(pair[($0 + 1)...], plusIsSpace: true) } ?? ""
-            guard let name, let value else { return false }
-            query.append((name, value))
-            return true
+        guard let query = FormEncoding.pairs(queryBytes) else {
+            return .failure(.malformed("The query string has an invalid percent-encoding."))
         }
-        guard decodedAll else { return .failure(.malformed("The query string has an invalid percent-encoding.")) }
         let rawPath = path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
         return .success(RequestTarget(
             rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
-    }
-
-    /// Calls `body` with each run of bytes between separators (empty runs included), in order,
-    /// until it returns false; returns false if it did.
-    private static func forEachPart(
-        of bytes: Slice<UnsafeBufferPointer<UInt8>>, separatedBy separator: UInt8, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool
-    ) -> Bool {
-        var start = bytes.startIndex
-        while true {
-            let end = bytes[start...].firstIndex(of: separator) ?? bytes.endIndex
-            guard body(bytes[start..<end]) else { return false }
-            guard end < bytes.endIndex else { return true }
-            start = end + 1
-        }
     }
 
     /// Where the path begins: 0 in origin form, after the authority in absolute form.

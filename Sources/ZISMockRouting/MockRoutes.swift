@@ -13,7 +13,8 @@ extension Router {
             AdminControlRoutes.registerReadiness(on: &router)
         }
         OpenAPIRoute.register(on: &router)
-        router.add(ConnectionsEndpoints.rows + OAuthEndpoints.rows, service: service)
+        router.add(
+            ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows, service: service)
         return router
     }
 }

@@ -22,7 +22,7 @@ import ZISMockFixtures
     }
 
     @Test func basicCredentialsAreForbiddenWhateverTheIntegration() {
-        #expect(failure(.basic, integration: "no_such_integration") == .apiTokenNotSupported)
+        #expect(failure(.basic(user: "a@example.com/token", password: "x"), integration: "no_such_integration") == .apiTokenNotSupported)
     }
 
     @Test(arguments: ["", "short", String(repeating: "x", count: 513)])
@@ -52,10 +52,42 @@ import ZISMockFixtures
     @Test func zisScopeNamesAreSynonyms() throws {
         var tokens = TokenRegistry()
         tokens.register(token: "zis-scoped-token", grant: TokenGrant(integration: "i", scopes: [Scope(name: "zis:write")!]))
-        let grant = try Authorizer(tokens: tokens).authorize(.bearer(token: "zis-scoped-token"), integration: "i", required: .write)
+        let grant = try Authorizer(tokens: tokens).authorize(.bearer(token: "zis-scoped-token"), integration: "i", required: .write, now: 0, changesState: false)
         #expect(grant.scopes == [.write])
         #expect(Scope(name: "zis:read") == .read)
         #expect(Scope(name: "admin") == nil)
+    }
+
+    @Test func expiredTokensAreRefusedLikeUnknownOnes() throws {
+        var tokens = TokenRegistry()
+        tokens.register(token: "expiring-token", grant: TokenGrant(integration: "i", scopes: [.write], expiresAt: 100))
+        let authorizer = Authorizer(tokens: tokens)
+        _ = try authorizer.authorize(.bearer(token: "expiring-token"), integration: "i", required: .write, now: 99, changesState: false)
+        #expect(throws: ZISError.invalidCredentials) {
+            try authorizer.authorize(.bearer(token: "expiring-token"), integration: "i", required: .write, now: 100, changesState: false)
+        }
+    }
+
+    @Test func adminsSignInEachSeededWay() throws {
+        let admin = AdminUser(email: "a@example.com", password: "pw", apiToken: "api-token", session: "cookie", csrfToken: "csrf")
+        var tokens = TokenRegistry()
+        tokens.register(token: "owned-token-value", grant: TokenGrant(integration: "i", scopes: [.write], owner: admin.email))
+        tokens.register(token: "seeded-token-value", grant: TokenGrant(integration: "i", scopes: [.write]))
+        let authorizer = Authorizer(tokens: tokens, admins: [admin])
+        for credentials: Credentials in [
+            .basic(user: "a@example.com", password: "pw"), .basic(user: "a@example.com/token", password: "api-token"),
+            .bearer(token: "owned-token-value"), .session(cookie: "cookie", csrfToken: "csrf"),
+        ] {
+            #expect(try authorizer.admin(credentials, now: 0, changesState: true) == admin)
+        }
+        for credentials: Credentials in [
+            .basic(user: "a@example.com", password: "api-token"), .basic(user: "a@example.com/token", password: "pw"),
+            .bearer(token: "seeded-token-value"), .session(cookie: "other", csrfToken: "csrf"), .none,
+        ] {
+            #expect(throws: ZISError.adminAuthenticationFailed) { try authorizer.admin(credentials, now: 0, changesState: false) }
+        }
+        #expect(throws: ZISError.invalidCSRFToken) { try authorizer.admin(.session(cookie: "cookie", csrfToken: nil), now: 0, changesState: true) }
+        #expect(try authorizer.admin(.session(cookie: "cookie", csrfToken: nil), now: 0, changesState: false) == admin)
     }
 
     @Test func aTokenBelongsToOneIntegration() {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import ZISMock
 
 /// A deliberately small HTTP/1.1 client over a blocking TCP socket, so a test can send exact
 /// bytes (pipelined, split, broken), read responses framed by Content-Length, and see the server
@@ -238,8 +239,8 @@ struct HTTPTestResponse {
     }
 }
 
-/// Every secret of the default seed (api_key, password, bearer token, OAuth client secret) and
-/// every ZIS access token it lists. No response may ever contain one (spec §1; issue 17 for the
+/// Every secret of the default seed (each type's secret fields, OAuth client secrets), every ZIS
+/// access token it lists, and its admins' passwords, API tokens, sessions and CSRF tokens. No response may ever contain one (spec §1; issue 17 for the
 /// tokens, which the state export once printed): every response any test reads is scanned.
 enum SecretScanner {
     static let secrets: [[UInt8]] = {
@@ -251,11 +252,16 @@ enum SecretScanner {
         var values: [String] = []
         for integration in integrations {
             let connections = integration["connections"] as? [String: [[String: Any]]] ?? [:]
-            for (type, field) in [("api_key", "api_key"), ("basic_auth", "password"), ("bearer_token", "token")] {
-                values += (connections[type] ?? []).compactMap { $0[field] as? String }
+            for type in ConnectionType.allCases {
+                for field in ConnectionSchema.of(type).fields where field.isSecret {
+                    values += (connections[type.rawValue] ?? []).compactMap { $0[field.key] as? String }
+                }
             }
             values += (integration["oauth_clients"] as? [[String: Any]] ?? []).compactMap { $0["client_secret"] as? String }
             values += (integration["tokens"] as? [[String: Any]] ?? []).compactMap { $0["token"] as? String }
+        }
+        for admin in document["admins"] as? [[String: Any]] ?? [] {
+            values += ["password", "api_token", "session", "csrf_token"].compactMap { admin[$0] as? String }
         }
         return values.map { Array($0.utf8) }
     }()

@@ -1,11 +1,23 @@
 /// What a bearer token may do: it belongs to exactly one integration and has scopes (spec §2).
+/// Tokens minted by the Zendesk OAuth endpoints (issue 15) also expire and belong to the admin
+/// who minted them, which lets them reach the Registry too.
 public struct TokenGrant: Sendable, Equatable {
     public let integration: String
     public let scopes: Set<Scope>
+    /// Seconds since the epoch from which the token is refused like an unknown one; nil: never.
+    public let expiresAt: Int?
+    /// The admin's email, for tokens an admin minted; nil for seeded ones.
+    public let owner: String?
 
-    public init(integration: String, scopes: Set<Scope>) {
+    public init(integration: String, scopes: Set<Scope>, expiresAt: Int? = nil, owner: String? = nil) {
         self.integration = integration
         self.scopes = scopes
+        self.expiresAt = expiresAt
+        self.owner = owner
+    }
+
+    func isExpired(at now: Int) -> Bool {
+        expiresAt.map { now >= $0 } ?? false
     }
 }
 
@@ -32,5 +44,10 @@ public struct TokenRegistry: Sendable {
         guard grants[token] == nil else { return false }
         grants[token] = grant
         return true
+    }
+
+    /// A refreshed token stops working at once.
+    mutating func revoke(_ token: String) {
+        grants[token] = nil
     }
 }

@@ -32,6 +32,13 @@ extension ZISError {
     public static let integrationMismatch = ZISError(
         status: 401, code: "InvalidCredentials", title: "Authorization failed due to integration mismatch")
 
+    /// An admin endpoint (Registry, Zendesk OAuth API) without an admin's valid credentials.
+    public static let adminAuthenticationFailed = ZISError(status: 401, code: "InvalidCredentials", title: "Couldn't authenticate you")
+
+    /// A browser-session request that changes state without the session's `X-CSRF-Token` [ours: wording].
+    public static let invalidCSRFToken = ZISError(
+        status: 403, code: "InvalidCSRFToken", title: "Forbidden", detail: "X-CSRF-Token is missing or does not match the session")
+
     public static func missingScope(_ scope: Scope) -> ZISError {
         ZISError(status: 403, code: "Forbidden", title: "Cannot access this resource. Missing scope \(scope.rawValue)")
     }

@@ -82,7 +82,7 @@ package enum OAuthRequests {
     /// An absolute http(s) URL [ours]: only RFC 3986 characters (it may end up in a `Location`
     /// header, so spaces and control characters — header injection — are refused) and a
     /// well-formed authority: a non-empty host and, if given, a numeric port.
-    static func validateURL(_ url: String, field: String) throws(ZISError) {
+    package static func validateURL(_ url: String, field: String) throws(ZISError) {
         let bytes = Array(url.utf8)
         let lowered = String(decoding: bytes.prefix(8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
         let schemeLength = lowered.hasPrefix("https://") ? 8 : lowered.hasPrefix("http://") ? 7 : 0

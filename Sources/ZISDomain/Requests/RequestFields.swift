@@ -35,6 +35,43 @@ package struct RequestFields: Sendable {
         return text
     }
 
+    /// A whole number if present (`1234`, not `"1234"` or `1.5`).
+    func integer(_ key: String) throws(ZISError) -> Int? {
+        guard let value = members.first(where: { $0.key == key })?.value else { return nil }
+        guard case .number(let lexeme) = value.kind, let number = Int(lexeme) else {
+            throw .badRequest(detail: "\(key) must be a whole number, found \(value.typeDescription)")
+        }
+        return number
+    }
+
+    /// An array of strings if present.
+    func strings(_ key: String) throws(ZISError) -> [String]? {
+        guard let value = members.first(where: { $0.key == key })?.value else { return nil }
+        guard case .array(let elements) = value.kind else {
+            throw .badRequest(detail: "\(key) must be an array of strings, found \(value.typeDescription)")
+        }
+        var texts: [String] = []
+        for element in elements {
+            guard case .string(let text) = element.kind else {
+                throw .badRequest(detail: "\(key) must be an array of strings, found \(element.typeDescription) in it")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// Every member whose value is a string or a number, as text (a form's view of a JSON body).
+    package var textMembers: [String: String] {
+        var texts: [String: String] = [:]
+        for member in members {
+            switch member.value.kind {
+            case .string(let text), .number(let text): texts[member.key] = text
+            default: continue
+            }
+        }
+        return texts
+    }
+
     func requiredString(_ key: String) throws(ZISError) -> String {
         guard let text = try nonEmptyString(key) else { throw .badRequest(detail: "\(key) is required") }
         return text

@@ -2014,6 +2014,15 @@ extension DefaultSeed {
         }
       ]
     }
+  ],
+  "admins": [
+    {
+      "email": "admin@example.com",
+      "password": "zis-mock-admin-password",
+      "api_token": "zis-mock-admin-api-token",
+      "session": "zis-mock-admin-session",
+      "csrf_token": "zis-mock-csrf-token"
+    }
   ]
 }
 

@@ -2,9 +2,12 @@
 /// installs, and (later) what the admin export produces.
 public struct Seed: Sendable, Equatable {
     public var integrations: [SeedIntegration]
+    /// The account's admins (issue 15); a seed without them has none, as before.
+    public var admins: [AdminUser]
 
-    public init(integrations: [SeedIntegration] = []) {
+    public init(integrations: [SeedIntegration] = [], admins: [AdminUser] = []) {
         self.integrations = integrations
+        self.admins = admins
     }
 }
 
@@ -16,31 +19,41 @@ public struct SeedIntegration: Sendable, Equatable {
         didSet { nameOrder = nil }
     }
     public var oauthClients: [OAuthClient]
+    /// Set when the integration is registered in the ZIS Registry (issue 15); seeded integrations
+    /// may be, or may only exist, as before.
+    public var registration: IntegrationRegistration?
     /// The positions of `connections` by strictly increasing name, when the seed decoder has
     /// already sorted them (to check names are unique), so the store need not sort a million
     /// names again. Any change to `connections` drops it.
     var nameOrder: [Int]?
 
-    public init(name: String, tokens: [SeedToken] = [], connections: [Connection] = [], oauthClients: [OAuthClient] = []) {
+    public init(
+        name: String, tokens: [SeedToken] = [], connections: [Connection] = [], oauthClients: [OAuthClient] = [],
+        registration: IntegrationRegistration? = nil
+    ) {
         self.name = name
         self.tokens = tokens
         self.connections = connections
         self.oauthClients = oauthClients
+        self.registration = registration
     }
 
     /// `nameOrder` is a by-product of how the seed was read, not part of its contents.
     public static func == (left: SeedIntegration, right: SeedIntegration) -> Bool {
-        (left.name, left.tokens, left.connections, left.oauthClients)
-            == (right.name, right.tokens, right.connections, right.oauthClients)
+        (left.name, left.tokens, left.connections, left.oauthClients, left.registration)
+            == (right.name, right.tokens, right.connections, right.oauthClients, right.registration)
     }
 }
 
 public struct SeedToken: Sendable, Equatable {
     public var token: String
     public var scopes: [Scope]
+    /// Seconds since the Unix epoch after which the token is refused like an unknown one; nil: never.
+    public var expiresAt: Int?
 
-    public init(token: String, scopes: [Scope]) {
+    public init(token: String, scopes: [Scope], expiresAt: Int? = nil) {
         self.token = token
         self.scopes = scopes
+        self.expiresAt = expiresAt
     }
 }

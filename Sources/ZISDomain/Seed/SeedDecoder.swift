@@ -10,6 +10,7 @@ struct SeedDecoder {
     struct ClaimedNames {
         var integrations: [String: String] = [:]
         var tokens: [String: String] = [:]
+        var admins: [String: String] = [:]
     }
 
     let file: String
@@ -29,18 +30,25 @@ struct SeedDecoder {
     mutating func decodeDocument() throws(SeedError) -> Seed {
         scanner.skipWhitespace()
         var seed = Seed()
-        let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey])
+        let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey, "admins"])
         let root = try readObject(path: "", depth: 1, allowed: rootKeys) { decoder, key, keyPosition throws(SeedError) in
-            guard key == 0 else {
+            switch key {
+            case 0:
+                try decoder.enterArray(path: "integrations", depth: 2)
+                var index = 0
+                while try decoder.nextElement(afterElement: index > 0) {
+                    seed.integrations.append(try decoder.decodeIntegration(path: "integrations[\(index)]", depth: 3))
+                    index += 1
+                }
+            case 1:
                 throw decoder.failure(
                     "this is a masked export: its secrets and tokens are \"*****\"; export with ?secrets=true to load a state back",
                     at: keyPosition, path: SeedWriter.maskedMarkerKey)
-            }
-            try decoder.enterArray(path: "integrations", depth: 2)
-            var index = 0
-            while try decoder.nextElement(afterElement: index > 0) {
-                seed.integrations.append(try decoder.decodeIntegration(path: "integrations[\(index)]", depth: 3))
-                index += 1
+            default:
+                let admins = try decoder.parseValue(depth: 2)
+                for (index, element) in try decoder.array(admins, path: "admins").enumerated() {
+                    seed.admins.append(try decoder.decodeAdmin(element, path: "admins[\(index)]"))
+                }
             }
         }
         guard root.saw(0) else { throw missing("integrations", in: Fields(members: [], path: "", position: root.position)) }
@@ -57,7 +65,7 @@ struct SeedDecoder {
         var members: [JSONMember] = []
         var connections: [Connection] = []
         var nameOrder: [Int] = []
-        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients"])
+        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients", "registration"])
         let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
             if allowed.names[key] == "connections" {
                 (connections, nameOrder) = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
@@ -85,11 +93,14 @@ struct SeedDecoder {
                 integration.oauthClients.append(try decodeOAuthClient(element, path: "\(path).oauth_clients[\(index)]"))
             }
         }
+        if let registration = fields.value(for: "registration") {
+            integration.registration = try decodeRegistration(registration, integration: name.text, path: "\(path).registration")
+        }
         return integration
     }
 
     private mutating func decodeToken(_ value: JSONValue, path: String) throws(SeedError) -> SeedToken {
-        let fields = try object(value, path: path, allowed: ["token", "scopes"])
+        let fields = try object(value, path: path, allowed: ["token", "scopes", "expires_at"])
         let token = try requiredString("token", in: fields)
         guard NameRules.isValidTokenLength(token.text) else {
             throw failure(NameRules.tokenRule, at: token.position, path: token.path)
@@ -105,7 +116,14 @@ struct SeedDecoder {
             }
             scopes.append(scope)
         }
-        return SeedToken(token: token.text, scopes: scopes)
+        var expiresAt: Int?
+        if let expiry = try optionalString("expires_at", in: fields) {
+            guard let seconds = Timestamp.secondsSinceEpoch(expiry.text) else {
+                throw failure("expires_at \(Timestamp.rule)", at: expiry.position, path: expiry.path)
+            }
+            expiresAt = seconds
+        }
+        return SeedToken(token: token.text, scopes: scopes, expiresAt: expiresAt)
     }
 
     private func decodeOAuthClient(_ value: JSONValue, path: String) throws(SeedError) -> OAuthClient {
@@ -127,6 +145,40 @@ struct SeedDecoder {
             name: name.text, clientID: text["client_id"] ?? "", clientSecret: text["client_secret"] ?? "",
             authURL: text["auth_url"] ?? "", tokenURL: text["token_url"] ?? "",
             defaultScopes: text["default_scopes"] ?? "", grantType: grantType, uuid: text["uuid"] ?? "")
+    }
+
+    /// `{"email": …, "password"?, "api_token"?, "session"?, "csrf_token"?}`; emails are unique.
+    private mutating func decodeAdmin(_ value: JSONValue, path: String) throws(SeedError) -> AdminUser {
+        let optional = ["password", "api_token", "session", "csrf_token"]
+        let fields = try object(value, path: path, allowed: ["email"] + optional)
+        let email = try requiredString("email", in: fields)
+        try claim(email.text, in: \.admins, at: email, rule: "admin \"\(email.text)\" is already defined")
+        var text: [String: String] = [:]
+        for key in optional {
+            if let field = try optionalString(key, in: fields) { text[key] = field.text }
+        }
+        return AdminUser(
+            email: email.text, password: text["password"], apiToken: text["api_token"], session: text["session"],
+            csrfToken: text["csrf_token"])
+    }
+
+    /// `{"description": …, "jwt_public_key": …, "zendesk_oauth_client": {"id": N, "secret": …}}`;
+    /// the client's identifier is always `zis_<integration>`.
+    private mutating func decodeRegistration(_ value: JSONValue, integration: String, path: String) throws(SeedError) -> IntegrationRegistration {
+        let fields = try object(value, path: path, allowed: ["description", "jwt_public_key", "zendesk_oauth_client"])
+        guard let clientValue = fields.value(for: "zendesk_oauth_client") else { throw missing("zendesk_oauth_client", in: fields) }
+        let clientPath = "\(path).zendesk_oauth_client"
+        let client = try object(clientValue, path: clientPath, allowed: ["id", "secret"])
+        guard let idValue = client.value(for: "id") else { throw missing("id", in: client) }
+        guard case .number(let lexeme) = idValue.kind, let id = Int(lexeme), id > 0 else {
+            throw failure("id must be a positive integer", at: idValue.position, path: "\(clientPath).id")
+        }
+        let secret = try requiredString("secret", in: client)
+        return IntegrationRegistration(
+            description: try optionalString("description", in: fields)?.text ?? "",
+            jwtPublicKey: try optionalString("jwt_public_key", in: fields)?.text ?? "",
+            zendeskOAuthClient: ZendeskOAuthClient(
+                id: id, identifier: ZendeskOAuthClient.identifier(forIntegration: integration), secret: secret.text))
     }
 
     // MARK: Reading from the scanner

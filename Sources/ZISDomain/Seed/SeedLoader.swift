@@ -15,7 +15,9 @@ public enum SeedLoader {
         for name in names {
             let file = "\(folder)/\(name)"
             var decoder = SeedDecoder(bytes: try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
-            merged.integrations += try decoder.decodeDocument().integrations
+            let document = try decoder.decodeDocument()
+            merged.integrations += document.integrations
+            merged.admins += document.admins
             claimed = decoder.claimed
         }
         return merged

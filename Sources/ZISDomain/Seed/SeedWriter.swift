@@ -3,8 +3,11 @@
 /// field is written, so two exports of the same state are byte-identical.
 public enum SeedWriter {
     /// The fields that hold write-only secrets (spec §1); the admin export masks them unless asked not to.
+    /// The same names mask request bodies in the journal, so the OAuth and Registry ones are here
+    /// too: passwords, API tokens, codes and the tokens an exchange sends or gets.
     public static let secretFields: Set<String> = Set(
-        ConnectionType.allCases.flatMap { ConnectionSchema.of($0).fields.filter(\.isSecret).map(\.key) } + ["client_secret"])
+        ConnectionType.allCases.flatMap { ConnectionSchema.of($0).fields.filter(\.isSecret).map(\.key) }
+            + ["client_secret", "secret", "password", "api_token", "session", "csrf_token", "code", "refresh_token", "access_token"])
 
     /// The member a masked export starts with, `"secrets":"masked"`, so the file says what it is
     /// and the loader refuses it instead of installing `*****` as every secret and token.
@@ -24,8 +27,45 @@ public enum SeedWriter {
             writer.raw("\n")
             write(integration, into: &writer, revealSecrets: revealSecrets)
         }
-        writer.raw("\n]}\n")
+        writer.raw("\n]")
+        // Written only when there are any, so a seed without admins exports as it always has.
+        if !seed.admins.isEmpty {
+            writer.raw(",\"admins\":[")
+            for (index, admin) in seed.admins.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.raw("\n")
+                write(admin, into: &writer, revealSecrets: revealSecrets)
+            }
+            writer.raw("\n]")
+        }
+        writer.raw("}\n")
         return writer.bytes
+    }
+
+    private static func write(_ admin: AdminUser, into writer: inout JSONWriter, revealSecrets: Bool) {
+        writer.raw("{\"email\":")
+        writer.string(admin.email)
+        let credentials: [(StaticString, String?)] = [
+            (",\"password\":", admin.password), (",\"api_token\":", admin.apiToken), (",\"session\":", admin.session),
+            (",\"csrf_token\":", admin.csrfToken),
+        ]
+        for case (let key, let value?) in credentials {
+            writer.raw(key)
+            secret(value, into: &writer, reveal: revealSecrets)
+        }
+        writer.raw("}")
+    }
+
+    private static func write(_ registration: IntegrationRegistration, into writer: inout JSONWriter, revealSecrets: Bool) {
+        writer.raw(",\"registration\":{\"description\":")
+        writer.string(registration.description)
+        writer.raw(",\"jwt_public_key\":")
+        writer.string(registration.jwtPublicKey)
+        writer.raw(",\"zendesk_oauth_client\":{\"id\":")
+        writer.integer(registration.zendeskOAuthClient.id)
+        writer.raw(",\"secret\":")
+        secret(registration.zendeskOAuthClient.secret, into: &writer, reveal: revealSecrets)
+        writer.raw("}}")
     }
 
     private static func write(_ integration: SeedIntegration, into writer: inout JSONWriter, revealSecrets: Bool) {
@@ -41,7 +81,12 @@ public enum SeedWriter {
                 if scopeIndex > 0 { writer.raw(",") }
                 writer.string(scope.rawValue)
             }
-            writer.raw("]}")
+            writer.raw("]")
+            if let expiresAt = token.expiresAt {
+                writer.raw(",\"expires_at\":")
+                writer.string(Timestamp.format(secondsSinceEpoch: expiresAt))
+            }
+            writer.raw("}")
         }
         writer.raw("],\"connections\":{")
         for (typeIndex, type) in ConnectionType.allCases.enumerated() {
@@ -78,7 +123,9 @@ public enum SeedWriter {
             writer.string(client.uuid)
             writer.raw("}")
         }
-        writer.raw("]}")
+        writer.raw("]")
+        if let registration = integration.registration { write(registration, into: &writer, revealSecrets: revealSecrets) }
+        writer.raw("}")
     }
 
     /// `name`, the plain fields, then the secret ones (the order exports have always had, so

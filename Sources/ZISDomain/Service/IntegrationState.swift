@@ -3,6 +3,7 @@ struct IntegrationState: Sendable {
     let name: String
     private(set) var connections: NameIndex<Connection>
     var oauthClients: [OAuthClient]
+    var registration: IntegrationRegistration?
     /// Bumped on every write. A page rendered outside the lock is cached only if the version
     /// is still the one it was rendered from, so a racing write can never leave a stale page.
     private(set) var version: UInt64 = 0
@@ -10,9 +11,13 @@ struct IntegrationState: Sendable {
 
     /// `nameOrder`, when given, lists `connections` by strictly increasing name (see
     /// `SeedIntegration.nameOrder`); without it they are sorted here.
-    init(name: String, connections: [Connection], nameOrder: [Int]? = nil, oauthClients: [OAuthClient]) {
+    init(
+        name: String, connections: [Connection], nameOrder: [Int]? = nil, oauthClients: [OAuthClient],
+        registration: IntegrationRegistration? = nil
+    ) {
         self.name = name
         self.oauthClients = oauthClients
+        self.registration = registration
         self.connections = NameIndex(
             connections, inNameOrder: nameOrder ?? Self.uniquelyNamedPositions(connections))
     }

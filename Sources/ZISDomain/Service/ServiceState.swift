@@ -4,6 +4,10 @@ struct ServiceState: Sendable {
     var authorizer: Authorizer
     /// OAuth flows started but not yet completed, by verification code (spec §5).
     var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
+    /// Zendesk OAuth authorization codes not yet exchanged, and refresh tokens (issue 15).
+    var zendeskOAuth = ZendeskOAuthState()
+    /// Seconds added to the service clock (`POST /__admin/clock`), so expiry is testable without sleeping.
+    var clockOffset = 0
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]
@@ -11,14 +15,14 @@ struct ServiceState: Sendable {
         for integration in seed.integrations where integrations[integration.name] == nil {
             integrations[integration.name] = IntegrationState(
                 name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
-                oauthClients: integration.oauthClients)
+                oauthClients: integration.oauthClients, registration: integration.registration)
             for seedToken in integration.tokens {
                 tokens.register(
                     token: seedToken.token,
-                    grant: TokenGrant(integration: integration.name, scopes: Set(seedToken.scopes)))
+                    grant: TokenGrant(integration: integration.name, scopes: Set(seedToken.scopes), expiresAt: seedToken.expiresAt))
             }
         }
         self.integrations = integrations
-        self.authorizer = Authorizer(tokens: tokens)
+        self.authorizer = Authorizer(tokens: tokens, admins: seed.admins)
     }
 }

@@ -5,11 +5,12 @@ extension ZISService {
     /// (with timestamps) and OAuth clients, in name order, so an export loads back to the same
     /// state (spec §7). Pending OAuth flows are not state a seed can hold and are left out.
     public func exportSeed() -> Seed {
-        let (integrations, tokens) = state.withLock { ($0.integrations, $0.authorizer.tokens) }
+        let (integrations, authorizer) = state.withLock { ($0.integrations, $0.authorizer) }
+        let tokens = authorizer.tokens
         var tokensByIntegration: [String: [SeedToken]] = [:]
         for (token, grant) in tokens.registered {
             let scopes = Scope.allCases.filter { grant.scopes.contains($0) }
-            tokensByIntegration[grant.integration, default: []].append(SeedToken(token: token, scopes: scopes))
+            tokensByIntegration[grant.integration, default: []].append(SeedToken(token: token, scopes: scopes, expiresAt: grant.expiresAt))
         }
         let names = integrations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return Seed(
@@ -17,8 +18,8 @@ extension ZISService {
                 let integration = integrations[name]!
                 return SeedIntegration(
                     name: name, tokens: tokensByIntegration[name] ?? [], connections: Array(integration.connections),
-                    oauthClients: integration.oauthClients)
-            })
+                    oauthClients: integration.oauthClients, registration: integration.registration)
+            }, admins: authorizer.admins)
     }
 
     /// Registers `token` for an existing integration. 404 for an unknown integration; 409 when

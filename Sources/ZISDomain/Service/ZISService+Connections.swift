@@ -4,7 +4,7 @@
 extension ZISService {
     /// `POST …/connections/{type}`: the draft stamped with the service's clock.
     public func createConnection(_ draft: ConnectionDraft, integration: String) throws(ZISError) -> Connection {
-        let now = Timestamp.format(secondsSinceEpoch: clock())
+        let now = Timestamp.format(secondsSinceEpoch: self.now())
         let connection = Connection(name: draft.name, createdAt: now, updatedAt: now, payload: draft.payload)
         try insertConnection(connection, integration: integration)
         return connection
@@ -23,7 +23,7 @@ extension ZISService {
     public func updateConnection(
         type: ConnectionType, name: String, integration: String, with patch: ConnectionPatch
     ) throws(ZISError) -> Connection {
-        let now = Timestamp.format(secondsSinceEpoch: clock())
+        let now = Timestamp.format(secondsSinceEpoch: self.now())
         return try state.withLock { state throws(ZISError) -> Connection in
             guard let existing = state.integrations[integration]?.connections.element(named: name), existing.type == type else {
                 throw Self.unknownConnection(name)

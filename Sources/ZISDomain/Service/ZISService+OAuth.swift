@@ -77,7 +77,7 @@ extension ZISService {
     /// OAuth connection with freshly minted tokens. Unknown or used code → 400; the name taken
     /// meanwhile → 409.
     public func completeOAuthFlow(verificationCode code: String) throws(ZISError) -> OAuthCompletion {
-        let now = clock()
+        let now = self.now()
         let accessToken = "oauth_at_" + RandomToken.hex(byteCount: 16)
         let refreshToken = "oauth_rt_" + RandomToken.hex(byteCount: 16)
         let uuid = RandomToken.uuidV4()

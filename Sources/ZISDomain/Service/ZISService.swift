@@ -9,17 +9,46 @@ public final class ZISService: Sendable {
     /// Seconds since the Unix epoch; stamps `created_at`/`updated_at` and OAuth token expiries.
     /// Injectable so tests can make time move between a create and an update.
     let clock: @Sendable () -> Int
+    /// How long tokens minted by the Zendesk OAuth endpoints live, in seconds; nil: forever.
+    public let tokenLifetimeSeconds: Int?
 
-    public convenience init(seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
-        self.init(prepared: PreparedState(seed: seed), clock: clock)
+    /// Zendesk's default for an access token that asks for no `expires_in` [doc: see the README's list].
+    public static let defaultTokenLifetimeSeconds = 172_800
+
+    public convenience init(
+        seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
+        tokenLifetimeSeconds: Int? = ZISService.defaultTokenLifetimeSeconds
+    ) {
+        self.init(prepared: PreparedState(seed: seed), clock: clock, tokenLifetimeSeconds: tokenLifetimeSeconds)
     }
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
-    public init(prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds) {
+    public init(
+        prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
+        tokenLifetimeSeconds: Int? = ZISService.defaultTokenLifetimeSeconds
+    ) {
         state = Locked(prepared.state)
         self.clock = clock
+        self.tokenLifetimeSeconds = tokenLifetimeSeconds
     }
+
+    /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).
+    public func now() -> Int {
+        clock() + state.withLock { $0.clockOffset }
+    }
+
+    /// Moves the service's time by `seconds` (negative moves it back), until the next reset.
+    /// Returns the new offset.
+    @discardableResult
+    public func advanceClock(by seconds: Int) -> Int {
+        state.withLock { state in
+            state.clockOffset += seconds
+            return state.clockOffset
+        }
+    }
+
+    public var clockOffset: Int { state.withLock { $0.clockOffset } }
 
     /// Replaces the whole state atomically (admin reset/load). The new state is built before
     /// the lock is taken, so readers are blocked only for the swap.
@@ -34,10 +63,23 @@ public final class ZISService: Sendable {
         state.withLock { $0 = prepared.state }
     }
 
-    /// The spec §2 decision for any ZIS endpoint; returns the token's grant.
-    public func authorize(_ credentials: Credentials, integration: String, scope: Scope = .write) throws(ZISError) -> TokenGrant {
-        try state.withLock { state throws(ZISError) in
-            try state.authorizer.authorize(credentials, integration: integration, required: scope)
+    /// The spec §2 decision for any ZIS endpoint; returns the token's grant. `changesState`: the
+    /// request is not a GET or HEAD, so a browser session must carry its CSRF token.
+    public func authorize(
+        _ credentials: Credentials, integration: String, scope: Scope = .write, changesState: Bool = false
+    ) throws(ZISError) -> TokenGrant {
+        let clock = clock()
+        return try state.withLock { state throws(ZISError) in
+            try state.authorizer.authorize(
+                credentials, integration: integration, required: scope, now: clock + state.clockOffset, changesState: changesState)
+        }
+    }
+
+    /// The admin behind an admin endpoint's request (Registry, Zendesk OAuth API, issue 15).
+    public func authenticateAdmin(_ credentials: Credentials, changesState: Bool) throws(ZISError) -> AdminUser {
+        let clock = clock()
+        return try state.withLock { state throws(ZISError) in
+            try state.authorizer.admin(credentials, now: clock + state.clockOffset, changesState: changesState)
         }
     }
 

@@ -70,6 +70,22 @@ public enum Timestamp {
             && bytes[20..<(bytes.count - 1)].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
+    /// Seconds since the epoch of a valid timestamp (the fraction dropped), for expiries given
+    /// in a seed; nil when `text` is not `isValid`.
+    public static func secondsSinceEpoch(_ text: String) -> Int? {
+        guard isValid(text) else { return nil }
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } }
+        var parts = tm()
+        parts.tm_year = Int32(number(0..<4) - 1900)
+        parts.tm_mon = Int32(number(5..<7) - 1)
+        parts.tm_mday = Int32(number(8..<10))
+        parts.tm_hour = Int32(number(11..<13))
+        parts.tm_min = Int32(number(14..<16))
+        parts.tm_sec = Int32(number(17..<19))
+        return Int(timegm(&parts))
+    }
+
     private static func appendPadded(_ value: Int, width: Int, to text: inout String) {
         let digits = String(value)
         text += String(repeating: "0", count: max(0, width - digits.count)) + digits

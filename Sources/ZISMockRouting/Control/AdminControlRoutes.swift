@@ -16,6 +16,35 @@ public enum AdminControlRoutes {
         registerJournal(on: &router, control: control)
         registerFaults(on: &router, control: control)
         registerRateLimit(on: &router, control: control)
+        registerClock(on: &router, service: control.service)
+    }
+
+    /// The service's time, movable so token expiry is testable in milliseconds (issue 15):
+    /// `POST {"advance_seconds": N}` moves it on (negative: back); a state reset puts it back.
+    private static func registerClock(on router: inout Router, service: ZISService) {
+        router.add("GET", "/__admin/clock", in: .admin) { _, _ in .json(200, clockBody(service)) }
+        router.add("POST", "/__admin/clock", in: .admin) { request, _ in
+            do throws(ZISError) {
+                let fields = try AdminJSON.object(request.body, allowed: ["advance_seconds"])
+                guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds") else {
+                    throw .badRequest(detail: "advance_seconds is required")
+                }
+                service.advanceClock(by: seconds)
+                return .json(200, clockBody(service))
+            } catch {
+                return HTTPResponse(error)
+            }
+        }
+    }
+
+    static func clockBody(_ service: ZISService) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"now\":")
+        writer.string(Timestamp.format(secondsSinceEpoch: service.now()))
+        writer.raw(",\"offset_seconds\":")
+        writer.integer(service.clockOffset)
+        writer.raw("}")
+        return writer.bytes
     }
 
     private static func registerState(on router: inout Router, control: MockControl) {

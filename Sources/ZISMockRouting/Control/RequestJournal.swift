@@ -98,7 +98,8 @@ public final class RequestJournal: ExchangeObserver {
     /// plus the header limit, not by what clients send.
     public static let maximumBodyBytes = 16 * 1024
     /// The request header values replaced by `*****` after their scheme.
-    static let redactedHeaders = ["Authorization", "Proxy-Authorization"]
+    /// Credentials in headers: schemes and tokens, the admin's session cookie and its CSRF token.
+    static let redactedHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "X-CSRF-Token"]
 
     private struct Ring {
         var entries: [JournalEntry] = []

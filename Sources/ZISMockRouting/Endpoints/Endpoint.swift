@@ -12,11 +12,13 @@ public struct Endpoint: Sendable {
     public let access: Access
     fileprivate let respond: @Sendable (ZISService, HTTPRequest, PathParameters) -> HTTPResponse
 
-    /// Who may call an endpoint (spec §2).
+    /// Who may call an endpoint (spec §2, issue 15).
     public enum Access: Sendable {
-        /// A ZIS bearer token of the path's `{integration}`, with this scope.
+        /// A ZIS bearer token of the path's `{integration}`, with this scope (or an admin's browser session).
         case integrationToken(Scope)
-        /// Anyone: the request carries its own credential (the OAuth callback's single-use code [ours]).
+        /// A Zendesk admin: Basic email/password or email/token, an admin's OAuth token, or a browser session.
+        case admin
+        /// Anyone: the request carries its own credential (a single-use code, a client secret).
         case open
     }
 
@@ -24,11 +26,27 @@ public struct Endpoint: Sendable {
     /// unknown connection type is a 404 before authentication, like every routing miss).
     /// `answersHEADWithoutPerforming`: a GET that changes state (the OAuth callback consumes its
     /// code) must not do so for a HEAD, which the router sends wherever GET is served.
+    /// `errors`: the envelope of the API area the row belongs to.
     init<Target, Input, Output>(
         _ method: String, _ template: String, access: Access,
         target: @escaping @Sendable (PathParameters) -> Target?,
         input: RequestInput<Target, Input>, reply: Reply<Output>, answersHEADWithoutPerforming: Bool = false,
+        errors: ErrorEnvelope = .zis,
         perform: @escaping @Sendable (ZISService, Target, Input) throws(ZISError) -> Output
+    ) {
+        self.init(
+            method, template, access: access, target: target, input: input, reply: reply,
+            answersHEADWithoutPerforming: answersHEADWithoutPerforming, errors: errors
+        ) { (service, _: Caller, target, input) throws(ZISError) in try perform(service, target, input) }
+    }
+
+    /// The same, for an operation that needs to know who called (the admin who registers, mints…).
+    init<Target, Input, Output>(
+        _ method: String, _ template: String, access: Access,
+        target: @escaping @Sendable (PathParameters) -> Target?,
+        input: RequestInput<Target, Input>, reply: Reply<Output>, answersHEADWithoutPerforming: Bool = false,
+        errors: ErrorEnvelope = .zis,
+        perform: @escaping @Sendable (ZISService, Caller, Target, Input) throws(ZISError) -> Output
     ) {
         self.method = method
         self.template = template
@@ -37,16 +55,37 @@ public struct Endpoint: Sendable {
             guard let target = target(parameters) else { return HTTPResponse(.noRoute(for: request)) }
             if answersHEADWithoutPerforming, request.method == "HEAD" { return HTTPResponse(status: 200) }
             do throws(ZISError) {
-                if case .integrationToken(let scope) = access {
-                    _ = try service.authorize(
-                        Credentials(authorizationHeader: request.headers["Authorization"]), integration: parameters["integration"],
-                        scope: scope)
-                }
+                let caller = try Self.caller(of: request, access: access, integration: parameters["integration"], service: service)
                 let value = try input.decode(request, target)
-                return reply.render(try perform(service, target, value), request)
+                return reply.render(try perform(service, caller, target, value), request)
             } catch {
-                return HTTPResponse(error)
+                return HTTPResponse(error, envelope: errors)
             }
+        }
+    }
+
+    /// Who is calling, decided by the row's access.
+    public enum Caller: Sendable {
+        case integration(TokenGrant)
+        case admin(AdminUser)
+        case anyone
+
+        /// The admin of an `.admin` row.
+        var admin: AdminUser? {
+            if case .admin(let admin) = self { admin } else { nil }
+        }
+    }
+
+    private static func caller(of request: HTTPRequest, access: Access, integration: String, service: ZISService) throws(ZISError) -> Caller {
+        let changesState = request.method != "GET" && request.method != "HEAD"
+        switch access {
+        case .integrationToken(let scope):
+            return .integration(
+                try service.authorize(Credentials(of: request), integration: integration, scope: scope, changesState: changesState))
+        case .admin:
+            return .admin(try service.authenticateAdmin(Credentials(of: request), changesState: changesState))
+        case .open:
+            return .anyone
         }
     }
 }

@@ -1,0 +1,66 @@
+/// `POST /api/services/zis/registry/{integration}`: `{"description": "…"}` [doc].
+public struct RegistrationRequest: Sendable {
+    public let description: String
+
+    package init(fields: RequestFields) throws(ZISError) {
+        try fields.rejectUnknown(allowed: ["description"])
+        description = try fields.string("description") ?? ""
+    }
+}
+
+/// `POST /api/v2/oauth/tokens`: `{"token":{"client_id":<id>,"scopes":["read","write"]}}` [doc].
+public struct AdminTokenRequest: Sendable {
+    public let clientID: Int
+    public let scopes: Set<Scope>
+
+    package init(fields: RequestFields) throws(ZISError) {
+        try fields.rejectUnknown(allowed: ["client_id", "scopes"])
+        guard let clientID = try fields.integer("client_id") else { throw .badRequest(detail: "client_id is required") }
+        guard let names = try fields.strings("scopes"), !names.isEmpty else { throw .badRequest(detail: "scopes is required") }
+        self.clientID = clientID
+        self.scopes = try Scope.set(named: names) { .badRequest(detail: $0) }
+    }
+}
+
+/// A `POST /oauth/tokens` request (RFC 6749 §3.2): its parameters from a form or a JSON body,
+/// the client authenticated by a Basic header or by `client_id`/`client_secret` in the body.
+public struct TokenRequest: Sendable {
+    public let grant: TokenGrantRequest
+    public let clientIdentifier: String
+    public let clientSecret: String
+    /// nil when the request names no scope.
+    public let scopes: Set<Scope>?
+    public let expiresIn: Int?
+
+    /// `basic`: the decoded Basic credentials, when the request had them.
+    public init(parameters: [String: String], basic: (user: String, password: String)?) throws(ZISError) {
+        guard let grantType = parameters["grant_type"], !grantType.isEmpty else { throw .invalidRequest("grant_type is required") }
+        switch grantType {
+        case "authorization_code":
+            guard let code = parameters["code"], !code.isEmpty else { throw .invalidRequest("code is required") }
+            grant = .authorizationCode(code: code, redirectURI: parameters["redirect_uri"])
+        case "client_credentials":
+            grant = .clientCredentials
+        case "refresh_token":
+            guard let token = parameters["refresh_token"], !token.isEmpty else { throw .invalidRequest("refresh_token is required") }
+            grant = .refreshToken(token)
+        default:
+            throw .unsupportedGrantType
+        }
+        guard let identifier = basic?.user ?? parameters["client_id"], let secret = basic?.password ?? parameters["client_secret"] else {
+            throw .invalidClient("client_id and client_secret are required, in the body or as a Basic header")
+        }
+        clientIdentifier = identifier
+        clientSecret = secret
+        // RFC 6749 §3.3: space-delimited.
+        scopes = try parameters["scope"].map { text throws(ZISError) in
+            try Scope.set(named: text.split(separator: " ").map(String.init)) { .invalidScope($0) }
+        }
+        if let text = parameters["expires_in"] {
+            guard let seconds = Int(text), seconds > 0 else { throw .invalidRequest("expires_in must be a positive number of seconds") }
+            expiresIn = seconds
+        } else {
+            expiresIn = nil
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// Zendesk's OAuth endpoints as the ZIS tutorials use them (issue 15): the consent page's
+/// authorization codes, `/oauth/tokens` and the admin API `/api/v2/oauth/…`. A token minted here
+/// is a ZIS token of the client's integration, and an admin token of its owner.
+extension ZISService {
+    /// `GET /api/v2/oauth/clients`: every registered integration's client, by id.
+    public func zendeskOAuthClients() -> [ZendeskClientListing] {
+        registeredIntegrations().map { ZendeskClientListing(integration: $0.name, client: $0.registration.zendeskOAuthClient) }
+            .sorted { $0.client.id < $1.client.id }
+    }
+
+    /// The client named `identifier` (`zis_<integration>`), or 400 `invalid_client` style nil.
+    public func zendeskOAuthClient(identifier: String) -> ZendeskClientListing? {
+        zendeskOAuthClients().first { $0.client.identifier == identifier }
+    }
+
+    /// "Allow" on the consent page: a single-use code for `clientIdentifier`, good for ten minutes.
+    /// The admin who consents is the account's first [ours: the mock has no sign-in page].
+    public func issueAuthorizationCode(clientIdentifier: String, redirectURI: String?, scopes: Set<Scope>) throws(ZISError) -> String {
+        guard zendeskOAuthClient(identifier: clientIdentifier) != nil else { throw .invalidClient("Unknown client \(clientIdentifier)") }
+        let code = RandomToken.hex(byteCount: 24)
+        let now = self.now()
+        state.withLock { state in
+            if state.zendeskOAuth.authorizationCodes.count >= ZendeskOAuthState.maximumPendingCodes {
+                state.zendeskOAuth.authorizationCodes.remove(at: state.zendeskOAuth.authorizationCodes.startIndex)
+            }
+            state.zendeskOAuth.authorizationCodes[code] = AuthorizationCode(
+                clientIdentifier: clientIdentifier, redirectURI: redirectURI, scopes: scopes, owner: state.authorizer.admins.first?.email,
+                expiresAt: now + ZendeskOAuthState.codeLifetimeSeconds)
+        }
+        return code
+    }
+
+    /// `POST /oauth/tokens`: the client authenticates with its identifier and secret (RFC 6749
+    /// §2.3.1), then the grant is checked. `scopes`: what the request asked for; nil keeps the
+    /// grant's (or `read write` for client credentials). `expiresIn`: a shorter lifetime asked for.
+    public func exchangeToken(
+        _ grant: TokenGrantRequest, clientIdentifier: String, clientSecret: String, scopes requested: Set<Scope>?,
+        expiresIn: Int? = nil
+    ) throws(ZISError) -> IssuedToken {
+        guard let listing = zendeskOAuthClient(identifier: clientIdentifier), listing.client.secret == clientSecret else {
+            throw .invalidClient()
+        }
+        let now = self.now()
+        let lifetime = tokenLifetimeSeconds.map { lifetime in expiresIn.map { min($0, lifetime) } ?? lifetime }
+        let accessToken = "zis_mock_at_" + RandomToken.hex(byteCount: 20)
+        let refreshToken = lifetime == nil ? nil : "zis_mock_rt_" + RandomToken.hex(byteCount: 20)
+        return try state.withLock { state throws(ZISError) -> IssuedToken in
+            let scopes: Set<Scope>
+            let owner: String?
+            switch grant {
+            case .authorizationCode(let code, let redirectURI):
+                guard let issued = state.zendeskOAuth.authorizationCodes.removeValue(forKey: code), issued.expiresAt > now,
+                    issued.clientIdentifier == clientIdentifier
+                else { throw .invalidGrant("The authorization code is unknown, expired, used, or was issued to another client") }
+                guard issued.redirectURI == nil || issued.redirectURI == redirectURI else {
+                    throw .invalidGrant("redirect_uri does not match the one the code was issued for")
+                }
+                (scopes, owner) = (requested ?? issued.scopes, issued.owner)
+                guard scopes.isSubset(of: issued.scopes) else { throw .invalidScope("The requested scope exceeds the one granted") }
+            case .clientCredentials:
+                // The client's owner: the account's first admin [ours].
+                (scopes, owner) = (requested ?? Set(Scope.allCases), state.authorizer.admins.first?.email)
+            case .refreshToken(let token):
+                guard let refresh = state.zendeskOAuth.refreshTokens.removeValue(forKey: token),
+                    refresh.clientIdentifier == clientIdentifier
+                else { throw .invalidGrant("The refresh token is unknown, used, or was issued to another client") }
+                state.authorizer.tokens.revoke(refresh.accessToken)
+                (scopes, owner) = (requested ?? refresh.scopes, refresh.owner)
+                guard scopes.isSubset(of: refresh.scopes) else { throw .invalidScope("The requested scope exceeds the one granted") }
+            }
+            state.authorizer.tokens.register(
+                token: accessToken,
+                grant: TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: lifetime.map { now + $0 }, owner: owner))
+            if let refreshToken {
+                state.zendeskOAuth.refreshTokens[refreshToken] = RefreshGrant(
+                    clientIdentifier: clientIdentifier, integration: listing.integration, scopes: scopes, owner: owner,
+                    accessToken: accessToken)
+            }
+            return IssuedToken(
+                accessToken: accessToken, scopes: Scope.allCases.filter(scopes.contains), expiresIn: lifetime, refreshToken: refreshToken)
+        }
+    }
+
+    /// `POST /api/v2/oauth/tokens`: a token of client `clientID` for the admin who asks.
+    public func mintAdminToken(clientID: Int, scopes: Set<Scope>, admin: AdminUser) throws(ZISError) -> AdminMintedToken {
+        guard let listing = zendeskOAuthClients().first(where: { $0.client.id == clientID }) else {
+            throw .notFound(detail: "OAuth client \(clientID) does not exist")
+        }
+        let token = "zis_mock_at_" + RandomToken.hex(byteCount: 20)
+        let now = self.now()
+        let expiresAt = tokenLifetimeSeconds.map { now + $0 }
+        return state.withLock { state in
+            state.authorizer.tokens.register(
+                token: token, grant: TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: expiresAt, owner: admin.email))
+            let id = state.zendeskOAuth.nextTokenID
+            state.zendeskOAuth.nextTokenID += 1
+            return AdminMintedToken(
+                id: id, clientID: clientID, fullToken: token, scopes: Scope.allCases.filter(scopes.contains), createdAt: now,
+                expiresAt: expiresAt)
+        }
+    }
+}

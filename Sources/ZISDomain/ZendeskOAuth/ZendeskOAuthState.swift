@@ -1,0 +1,66 @@
+/// What the Zendesk OAuth endpoints keep between calls (issue 15): authorization codes waiting
+/// to be exchanged and refresh tokens, plus the counters behind Zendesk's numeric ids.
+struct ZendeskOAuthState: Sendable {
+    var authorizationCodes: [String: AuthorizationCode] = [:]
+    var refreshTokens: [String: RefreshGrant] = [:]
+    /// Numeric ids of Zendesk OAuth clients and tokens [ours: counting from these].
+    var nextClientID = 10_001
+    var nextTokenID = 50_001
+
+    /// A client looping on the consent page cannot grow memory without limit.
+    static let maximumPendingCodes = 10_000
+    /// An authorization code is good for this long [ours; RFC 6749 §4.1.2 recommends at most 10 minutes].
+    static let codeLifetimeSeconds = 600
+}
+
+/// An "Allow" on the consent page, until `/oauth/tokens` exchanges it (once).
+struct AuthorizationCode: Sendable {
+    let clientIdentifier: String
+    /// The `redirect_uri` it was issued for: the exchange must name the same one (RFC 6749 §4.1.3).
+    let redirectURI: String?
+    let scopes: Set<Scope>
+    let owner: String?
+    let expiresAt: Int
+}
+
+/// What a refresh token renews: a token of this client and integration, with these scopes.
+struct RefreshGrant: Sendable {
+    let clientIdentifier: String
+    let integration: String
+    let scopes: Set<Scope>
+    let owner: String?
+    /// The access token it was issued with, revoked when it is used.
+    let accessToken: String
+}
+
+/// How a client asks `/oauth/tokens` for a token (RFC 6749 §4.1.3, §4.4, §6).
+public enum TokenGrantRequest: Sendable, Equatable {
+    case authorizationCode(code: String, redirectURI: String?)
+    case clientCredentials
+    case refreshToken(String)
+}
+
+/// A token `/oauth/tokens` issued.
+public struct IssuedToken: Sendable, Equatable {
+    public let accessToken: String
+    public let scopes: [Scope]
+    /// Set when tokens expire (`--token-lifetime` other than 0), with a refresh token then.
+    public let expiresIn: Int?
+    public let refreshToken: String?
+}
+
+/// A token `POST /api/v2/oauth/tokens` created for an admin.
+public struct AdminMintedToken: Sendable, Equatable {
+    public let id: Int
+    public let clientID: Int
+    public let fullToken: String
+    public let scopes: [Scope]
+    public let createdAt: Int
+    public let expiresAt: Int?
+}
+
+/// A Zendesk OAuth client with the integration it mints tokens for.
+public struct ZendeskClientListing: Sendable, Equatable {
+    public let integration: String
+    public let client: ZendeskOAuthClient
+}

@@ -1,0 +1,62 @@
+import ZISDomain
+import ZISMockHTTP
+
+/// What `GET /oauth/authorizations/new` and the consent form's answer carry (RFC 6749 §4.1.1):
+/// the client, where to send the browser back, the scopes asked for and the client's `state`.
+struct ConsentRequest: Sendable {
+    let client: ZendeskClientListing
+    let redirectURI: String
+    let scopes: Set<Scope>
+    let state: String?
+
+    /// From the query (the page) or the form body (the answer). The client must exist and the
+    /// `redirect_uri` be an absolute http(s) URL, since the browser is sent there.
+    init(_ parameters: [String: String], service: ZISService) throws(ZISError) {
+        guard let identifier = parameters["client_id"], !identifier.isEmpty else { throw .invalidRequest("client_id is required") }
+        guard let client = service.zendeskOAuthClient(identifier: identifier) else {
+            throw .invalidClient("No OAuth client \(identifier) is registered; register its integration first")
+        }
+        if let responseType = parameters["response_type"], responseType != "code" {
+            throw ZISError(status: 400, code: "unsupported_response_type", title: "Bad Request", detail: "response_type must be code")
+        }
+        guard let redirectURI = parameters["redirect_uri"], !redirectURI.isEmpty else { throw .invalidRequest("redirect_uri is required") }
+        try OAuthRequests.validateURL(redirectURI, field: "redirect_uri")
+        self.client = client
+        self.redirectURI = redirectURI
+        self.scopes = try Scope.set(named: (parameters["scope"] ?? "read write").split(separator: " ").map(String.init)) {
+            .invalidScope($0)
+        }
+        self.state = parameters["state"]
+    }
+
+    /// `redirect_uri` with `extra` and the `state` added to its query.
+    func redirect(with extra: [(String, String)]) -> String {
+        let pairs = extra + (state.map { [("state", $0)] } ?? [])
+        let query = pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
+        return redirectURI + (redirectURI.contains("?") ? "&" : "?") + query
+    }
+}
+
+/// The consent form's answer: the request it answers, and whether the admin allowed it.
+struct ConsentDecision: Sendable {
+    let request: ConsentRequest
+    let allowed: Bool
+}
+
+/// Percent-encoding of a query component (RFC 3986 §2.3: everything but the unreserved characters).
+enum PercentEncoding {
+    static func encode(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                encoded += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
+            }
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,28 @@
+import ZISDomain
+import ZISMockHTTP
+
+/// Bodies the OAuth endpoints take the way OAuth clients send them: a form
+/// (`application/x-www-form-urlencoded`, RFC 6749 §4.1.3) or, as Zendesk also takes it, JSON.
+enum FormRequestBody {
+    static func isFormMediaType(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return String(mediaType).trimmingWhitespace().equalsIgnoringASCIICase("application/x-www-form-urlencoded")
+    }
+
+    /// The parameters, the last of a repeated name winning; 415 for any other media type.
+    static func parameters(of request: HTTPRequest) throws(ZISError) -> [String: String] {
+        guard isFormMediaType(request.headers["Content-Type"]) else { return try JSONRequestBody.fields(of: request).textMembers }
+        guard let pairs = FormEncoding.pairs(request.body) else { throw .invalidRequest("The form body has an invalid percent-encoding") }
+        return Dictionary(pairs, uniquingKeysWith: { $1 })
+    }
+
+    /// `POST /oauth/tokens`: the parameters and a Basic client authentication, if any.
+    static func tokenRequest(of request: HTTPRequest) throws(ZISError) -> TokenRequest {
+        var basic: (user: String, password: String)?
+        if case .basic(let user?, let password?) = Credentials(authorizationHeader: request.headers["Authorization"]) {
+            basic = (user, password)
+        }
+        return try TokenRequest(parameters: try parameters(of: request), basic: basic)
+    }
+}

@@ -1,0 +1,59 @@
+import ZISDomain
+import ZISMockHTTP
+
+/// Zendesk's OAuth as the ZIS tutorials use it to get a ZIS token (issue 15): the consent page
+/// (Postman's OAuth 2.0 helper opens it), the token endpoint, and the admin API that mints a
+/// token for a client and lists the clients.
+public enum ZendeskOAuthEndpoints {
+    public static let consent = "/oauth/authorizations/new"
+    public static let decision = ConsentPage.decisionPath
+    public static let tokens = "/oauth/tokens"
+    public static let adminTokens = "/api/v2/oauth/tokens"
+    public static let adminClients = "/api/v2/oauth/clients"
+
+    public static let rows: [Endpoint] = [
+        Endpoint(
+            "GET", consent, access: .open, target: { _ in () },
+            input: .query { query in Dictionary(query.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) },
+            reply: Reply { request, _ in ConsentPage.render(request) }, errors: .html
+        ) { (zis, _, parameters) throws(ZISError) in
+            try ConsentRequest(parameters, service: zis)
+        },
+        // Allow → `redirect_uri?code=…&state=…`; Deny → `?error=access_denied&state=…` (RFC 6749 §4.1.2).
+        Endpoint(
+            "POST", decision, access: .open, target: { _ in () },
+            input: RequestInput { (request, _) throws(ZISError) in try FormRequestBody.parameters(of: request) },
+            reply: Reply { location, _ in HTTPResponse(status: 302, headers: [("Location", location)]) }, errors: .html
+        ) { (zis, _, parameters) throws(ZISError) in
+            let request = try ConsentRequest(parameters, service: zis)
+            guard parameters["decision"] == "allow" else {
+                return request.redirect(with: [("error", "access_denied"), ("error_description", "The admin denied access")])
+            }
+            let code = try zis.issueAuthorizationCode(
+                clientIdentifier: request.client.client.identifier, redirectURI: request.redirectURI, scopes: request.scopes)
+            return request.redirect(with: [("code", code)])
+        },
+        Endpoint(
+            "POST", tokens, access: .open, target: { _ in () },
+            input: RequestInput { (request, _) throws(ZISError) in try FormRequestBody.tokenRequest(of: request) },
+            reply: Reply(render: ZendeskOAuthResponses.token), errors: .oauth
+        ) { (zis, _, token) throws(ZISError) in
+            try zis.exchangeToken(
+                token.grant, clientIdentifier: token.clientIdentifier, clientSecret: token.clientSecret, scopes: token.scopes,
+                expiresIn: token.expiresIn)
+        },
+        Endpoint(
+            "POST", adminTokens, access: .admin, target: { _ in () },
+            input: .json(wrapper: { _ in "token" }) { (fields, _) throws(ZISError) in try AdminTokenRequest(fields: fields) },
+            reply: .json(201, ZendeskOAuthResponses.adminToken), errors: .zendeskAPI
+        ) { (zis, caller: Endpoint.Caller, _, token) throws(ZISError) in
+            try zis.mintAdminToken(clientID: token.clientID, scopes: token.scopes, admin: caller.admin!)
+        },
+        Endpoint(
+            "GET", adminClients, access: .admin, target: { _ in () }, input: .none,
+            reply: .json(200, ZendeskOAuthResponses.clients), errors: .zendeskAPI
+        ) { (zis, _, _) throws(ZISError) in
+            zis.zendeskOAuthClients()
+        },
+    ]
+}
