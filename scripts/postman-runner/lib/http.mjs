@@ -9,6 +9,16 @@ import zlib from "node:zlib";
 const MAX_REDIRECTS = 10;
 const DECODERS = { gzip: zlib.gunzipSync, deflate: zlib.inflateSync, br: zlib.brotliDecompressSync };
 
+/** [[name, value]] as Node's request options take them: a repeated name gets an array of values. */
+function headerObject(pairs) {
+    const object = {};
+    for (const [name, value] of pairs) {
+        const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+        object[key] = key in object ? [].concat(object[key], value) : value;
+    }
+    return object;
+}
+
 function once({ method, url, headers, body, timeoutMs }) {
     const client = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
     if (!client) return Promise.reject(new Error(`unsupported URL scheme ${url.protocol}`));
@@ -33,9 +43,7 @@ export async function send(request, { timeoutMs, followRedirects }) {
     const started = process.hrtime.bigint();
     let { method, url, headers, body } = request;
     for (let hop = 0; ; hop++) {
-        // Node adds no Host header when headers come as a list (kept a list for order and repeats).
-        const flat = [["Host", url.host], ...headers].flat();
-        const { response, raw } = await once({ method, url, headers: flat, body, timeoutMs });
+        const { response, raw } = await once({ method, url, headers: headerObject(headers), body, timeoutMs });
         const location = response.headers.location;
         if (followRedirects && [301, 302, 303, 307, 308].includes(response.statusCode) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
