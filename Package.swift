@@ -38,8 +38,11 @@ let package = Package(
             // Swift runtime, glibc, OpenSSL and zlib linked in): exec then maps no shared library and
             // resolves no symbol, which was about 7 ms of a 15 ms start to the first 200.
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
+        // Tests mirror the sources, a target per module; `+Mock`-style builders they share live in one place.
+        .target(name: "ZISMockFixtures", dependencies: ["ZISDomain"], path: "Tests/ZISMockFixtures"),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
-        .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
+        .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking", "ZISMockFixtures"]),
+        .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures"]),
         .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),
     ]
 )

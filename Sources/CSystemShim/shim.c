@@ -2,6 +2,8 @@
 #include "CSystemShim.h"
 
 #include <errno.h>
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/uio.h>
@@ -54,4 +56,9 @@ long zm_send_buffers(int fd, const void *const *bases, const size_t *lengths, in
     }
     struct msghdr message = { .msg_iov = vectors, .msg_iovlen = (size_t)count };
     return sendmsg(fd, &message, MSG_NOSIGNAL);
+}
+
+int zm_unacknowledged_bytes(int fd) {
+    int count = 0;
+    return ioctl(fd, SIOCOUTQ, &count) == 0 ? count : -1;
 }

@@ -70,7 +70,7 @@ extension ZISMockServer {
     /// Adds a connection to an existing integration, checked by the same rules as the API (spec §4).
     /// Throws a `ZISError`: 400 for a bad name or domain, 404 for an unknown integration, 409 for a taken name.
     public func addConnection(_ connection: NewConnection, to integration: String) async throws(ZISError) {
-        try service.insertConnection(try connection.validated(now: Timestamp.now()), integration: integration)
+        _ = try service.createConnection(try connection.draft(), integration: integration)
     }
 
     /// Mints a new token for `integration` (which must exist) and returns it, ready for
@@ -127,26 +127,19 @@ public enum NewConnection: Sendable, Equatable {
     case bearerToken(name: String, allowedDomain: String, token: String)
     case oauth(name: String, accessToken: String, refreshToken: String = "")
 
-    func validated(now: String) throws(ZISError) -> Connection {
-        let name: String
-        let domain: String?
-        let payload: ConnectionPayload
+    /// Checked by the type's `ConnectionSchema`, exactly as a create body over HTTP is.
+    func draft() throws(ZISError) -> ConnectionDraft {
         switch self {
-        case .apiKey(let n, let allowedDomain, let headerName, let apiKey):
-            (name, domain) = (n, allowedDomain)
-            payload = .apiKey(APIKeyFields(allowedDomain: allowedDomain, headerName: headerName, apiKey: apiKey))
-        case .basicAuth(let n, let allowedDomain, let username, let password):
-            (name, domain) = (n, allowedDomain)
-            payload = .basicAuth(BasicAuthFields(allowedDomain: allowedDomain, username: username, password: password))
-        case .bearerToken(let n, let allowedDomain, let token):
-            (name, domain) = (n, allowedDomain)
-            payload = .bearerToken(BearerTokenFields(allowedDomain: allowedDomain, token: token))
-        case .oauth(let n, let accessToken, let refreshToken):
-            (name, domain) = (n, nil)
-            payload = .oauth(OAuthConnectionFields(accessToken: accessToken, refreshToken: refreshToken))
+        case .apiKey(let name, let allowedDomain, let headerName, let apiKey):
+            try ConnectionDraft(
+                type: .apiKey, name: name, values: ["allowed_domain": allowedDomain, "header_name": headerName, "api_key": apiKey])
+        case .basicAuth(let name, let allowedDomain, let username, let password):
+            try ConnectionDraft(
+                type: .basicAuth, name: name, values: ["allowed_domain": allowedDomain, "username": username, "password": password])
+        case .bearerToken(let name, let allowedDomain, let token):
+            try ConnectionDraft(type: .bearerToken, name: name, values: ["allowed_domain": allowedDomain, "token": token])
+        case .oauth(let name, let accessToken, let refreshToken):
+            try ConnectionDraft(type: .oauth, name: name, values: ["access_token": accessToken, "refresh_token": refreshToken])
         }
-        guard NameRules.isValidConnectionName(name) else { throw .badRequest(detail: "name: \(NameRules.connectionNameRule)") }
-        if let domain, !HostName.isValid(domain) { throw .badRequest(detail: "allowed_domain: \(HostName.rule)") }
-        return Connection(name: name, createdAt: now, updatedAt: now, payload: payload)
     }
 }

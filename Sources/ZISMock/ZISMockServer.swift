@@ -26,21 +26,11 @@ public final class ZISMockServer: Sendable {
         let control = MockControl(
             service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
             rateLimit: configuration.rateLimit)
-        var router = Router()
-        AdminRoutes.register(on: &router)
-        if configuration.admin.enabled {
-            AdminControlRoutes.register(on: &router, control: control)
-        } else {
-            AdminControlRoutes.registerReadiness(on: &router)
-        }
-        OpenAPIRoute.register(on: &router)
-        ConnectionsRoutes.register(on: &router, service: service)
-        var observers: [any ExchangeObserver] = []
+        let router = Router.zisMock(service: service, control: control, adminEnabled: configuration.admin.enabled)
         // The level is fixed at start: below info no request is ever logged, so none is looked at.
-        if let log = configuration.log, log.level <= .info { observers.append(AccessLog(logger: log.logger())) }
-        if configuration.journalSize > 0 { observers.append(control.journal) }
-        let zis = ZISResponder(router: router, observers: observers, middleware: control)
-        let responder: any HTTPResponder = configuration.cors.map { CORSResponder(wrapping: zis, router: router, policy: $0) } ?? zis
+        let accessLog = configuration.log.flatMap { $0.level <= .info ? AccessLog(logger: $0.logger()) : nil }
+        let responder = ZISResponder(
+            router: router, middleware: StandardMiddleware.list(control: control, cors: configuration.cors, accessLog: accessLog))
         let http = try HTTPServer.start(try configuration.httpConfiguration(), responder: responder)
         let mainIsSecure = configuration.tls != nil && configuration.tls?.port == nil
         return ZISMockServer(service: service, control: control, router: router, http: http, mainIsSecure: mainIsSecure)

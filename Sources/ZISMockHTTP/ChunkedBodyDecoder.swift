@@ -1,5 +1,6 @@
 /// Decodes a chunked body incrementally (RFC 9112 §7.1), byte by byte, so any split of the stream
-/// across reads gives the same result. Extensions are skipped, trailers read and dropped.
+/// across reads gives the same result. Extensions are checked against their grammar and dropped,
+/// trailers read and dropped.
 struct ChunkedBodyDecoder {
     private enum State: Equatable {
         case size
@@ -18,6 +19,7 @@ struct ChunkedBodyDecoder {
     private var size = 0
     private var sizeDigits = 0
     private var lineBytes = 0
+    private var extensionGrammar = ChunkExtensionGrammar()
     private let maxLineBytes = 4096
 
     enum Progress {
@@ -35,20 +37,30 @@ struct ChunkedBodyDecoder {
                     sizeDigits += 1
                     size = size &* 16 &+ digit
                     guard sizeDigits <= 8, body.count + size <= limit else { return .failure(.payloadTooLarge) }
-                } else if sizeDigits > 0, byte == UInt8(ascii: ";") || byte.isWhitespace {
-                    state = .sizeExtension
                 } else if sizeDigits > 0, byte == .cr {
                     state = .sizeLineFeed
+                } else if sizeDigits > 0, byte == .semicolon || byte.isWhitespace {
+                    extensionGrammar = ChunkExtensionGrammar()
+                    state = .sizeExtension
+                    continue  // the grammar reads this byte too
                 } else {
                     return .failure(.malformed("A chunk size is not a hexadecimal number."))
                 }
-            case .sizeExtension, .trailerLine:
+            case .sizeExtension:
+                lineBytes += 1
+                guard lineBytes <= maxLineBytes else { return .failure(.headersTooLarge) }
+                switch extensionGrammar.take(byte) {
+                case .accepted: break
+                case .lineEnds: state = .sizeLineFeed
+                case .refused(let reason): return .failure(.malformed(reason))
+                }
+            case .trailerLine:
                 lineBytes += 1
                 guard lineBytes <= maxLineBytes else { return .failure(.headersTooLarge) }
                 if byte == .cr {
-                    state = (state == .sizeExtension) ? .sizeLineFeed : .trailerLineFeed
+                    state = .trailerLineFeed
                 } else if byte != .tab, byte < 0x20 || byte == 0x7F {
-                    return .failure(.malformed("A chunk line contains a control character."))
+                    return .failure(.malformed("A trailer line contains a control character."))
                 }
             case .sizeLineFeed:
                 guard byte == .lf else { return .failure(.malformed("A chunk size line must end with CRLF.")) }

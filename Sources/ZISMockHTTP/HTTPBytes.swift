@@ -5,6 +5,10 @@ extension UInt8 {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let colon = UInt8(ascii: ":")
+    static let semicolon = UInt8(ascii: ";")
+    static let equals = UInt8(ascii: "=")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
 
     var isDigit: Bool { self >= 0x30 && self <= 0x39 }
 
@@ -26,4 +30,9 @@ extension UInt8 {
 
     /// Field values: visible characters, obs-text, space and tab; never CR, LF, NUL or other controls.
     var isFieldValueCharacter: Bool { self == .tab || (self >= 0x20 && self != 0x7F) }
+
+    /// qdtext (RFC 9110 §5.6.4): HTAB, SP and visible characters but `"` and `\`, and obs-text.
+    var isQuotedTextCharacter: Bool {
+        self == .tab || self == .space || (self >= 0x21 && self != .doubleQuote && self != .backslash && self != 0x7F)
+    }
 }

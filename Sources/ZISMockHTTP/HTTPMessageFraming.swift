@@ -64,7 +64,7 @@ struct HTTPMessageFraming {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let bytes = utf8
         guard let start = bytes.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = bytes.lastIndex(where: { !$0.isWhitespace })!

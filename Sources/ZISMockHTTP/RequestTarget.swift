@@ -1,13 +1,13 @@
 /// The request target split into a decoded path and query (RFC 9112 §3.2). Origin form
 /// (`/path?query`) is the norm; absolute form (`http://host/path`) is accepted from proxies and
 /// reduced to its path; `*` is kept for `OPTIONS *`. Works on bytes: it runs for every request.
-struct RequestTarget {
-    var rawPath: String
-    var pathSegments: [String]
-    var rawQuery: String
-    var query: [(name: String, value: String)]
+package struct RequestTarget {
+    package var rawPath: String
+    package var pathSegments: [String]
+    package var rawQuery: String
+    package var query: [(name: String, value: String)]
 
-    static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
+    package static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
         var target = target
         return target.withUTF8 { parse(bytes: $0) }
     }

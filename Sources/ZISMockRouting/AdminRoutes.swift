@@ -6,6 +6,6 @@ public enum AdminRoutes {
 
     public static func register(on router: inout Router) {
         // No auth: container health checks and harnesses poll it before they know any token.
-        router.add("GET", "/__admin/health") { _, _ in .json(200, healthy) }
+        router.add("GET", "/__admin/health", in: .admin, isOpen: true) { _, _ in .json(200, healthy) }
     }
 }

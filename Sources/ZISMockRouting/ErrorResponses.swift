@@ -8,7 +8,22 @@ extension HTTPResponse {
     }
 
     private static func rendering(_ error: ZISError) -> HTTPResponse {
-        .json(error.status, error.body, headers: error.headers.map { ($0.name, $0.value) })
+        .json(error.status, body(of: error), headers: error.headers.map { ($0.name, $0.value) })
+    }
+
+    /// `{"errors":[{"code":"…","title":"…"}]}`, compact, with `"detail"` after `title` only when set.
+    static func body(of error: ZISError) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 64 + error.code.utf8.count + error.title.utf8.count + (error.detail?.utf8.count ?? 0))
+        writer.raw("{\"errors\":[{\"code\":")
+        writer.string(error.code)
+        writer.raw(",\"title\":")
+        writer.string(error.title)
+        if let detail = error.detail {
+            writer.raw(",\"detail\":")
+            writer.string(detail)
+        }
+        writer.raw("}]}")
+        return writer.bytes
     }
 
     /// The refusals of spec §2 that carry no detail, rendered once: a client without valid
@@ -19,6 +34,11 @@ extension HTTPResponse {
 }
 
 extension ZISError {
+    /// A path no route serves, or a path parameter outside what its route serves.
+    static func noRoute(for request: HTTPRequest) -> ZISError {
+        .notFound(detail: "No route for \(request.method) \(request.rawPath)")
+    }
+
     /// Refusals from the HTTP layer, in the same envelope as every other error (spec §1).
     init(_ failure: HTTPRequestFailure) {
         switch failure {

@@ -534,6 +534,8 @@ paths:
                 properties:
                   status:
                     const: ok
+        '400':
+          $ref: '#/components/responses/Malformed'
   /__admin/ready:
     get:
       tags: [Admin]
@@ -552,6 +554,8 @@ paths:
                 properties:
                   status:
                     const: ready
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
   /__admin/openapi.yaml:
@@ -569,6 +573,8 @@ paths:
                 description: An OpenAPI 3.1 document.
                 type: object
                 required: [openapi, info, paths]
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
   /__admin/reset:
@@ -603,18 +609,23 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/state:
     get:
       tags: [Admin]
       operationId: adminExportState
       summary: Export the current state in the seed format
-      description: The same shape `--seed` files have, so a state can be saved and replayed.
+      description: |
+        The same shape `--seed` files have. By default every secret and every ZIS access token is
+        `*****` and the document starts with `"secrets":"masked"`: it is for reading, and loading it
+        (`PUT /__admin/state`, `--seed`) is refused. `secrets=true` exports a state that loads back.
       security: [{}, {adminToken: []}]
       parameters:
         - name: secrets
           in: query
           required: false
-          description: '`true` exports secrets in clear (default: masked).'
+          description: '`true` exports secrets and tokens in clear (default: masked).'
           schema:
             type: string
             enum: ['true', 'false']
@@ -625,8 +636,12 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/SeedDocument'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     put:
       tags: [Admin]
       operationId: adminLoadState
@@ -653,13 +668,19 @@ paths:
                   connections: {type: integer}
                   tokens: {type: integer}
         '400':
-          description: Not a valid seed (`InvalidSeed`; `detail` names the JSON path and rule).
+          description: Not a valid seed (`InvalidSeed`; `detail` names the JSON path and rule), or malformed HTTP.
           content:
             application/json:
               schema:
                 $ref: '#/components/schemas/ErrorEnvelope'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
   /__admin/requests:
     get:
       tags: [Admin]
@@ -693,6 +714,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     delete:
       tags: [Admin]
       operationId: adminClearRequests
@@ -701,8 +724,12 @@ paths:
       responses:
         '204':
           description: Cleared.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/requests/count:
     get:
       tags: [Admin]
@@ -730,6 +757,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/faults:
     post:
       tags: [Admin]
@@ -771,6 +800,12 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
     get:
       tags: [Admin]
       operationId: adminListFaults
@@ -790,8 +825,12 @@ paths:
                     type: array
                     items:
                       $ref: '#/components/schemas/FaultRule'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     delete:
       tags: [Admin]
       operationId: adminClearFaults
@@ -800,8 +839,12 @@ paths:
       responses:
         '204':
           description: Deleted.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
   /__admin/faults/{id}:
     delete:
       tags: [Admin]
@@ -817,10 +860,16 @@ paths:
       responses:
         '204':
           description: Deleted.
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
         '404':
-          $ref: '#/components/responses/NotFound'
+          description: No fault rule has this id, or zis-mock runs with `--no-admin`.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ErrorEnvelope'
   /__admin/rate-limit:
     get:
       tags: [Admin]
@@ -834,8 +883,12 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/RateLimit'
+        '400':
+          $ref: '#/components/responses/Malformed'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
     put:
       tags: [Admin]
       operationId: adminSetRateLimit
@@ -872,6 +925,12 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
 components:
   securitySchemes:
     zisToken:
@@ -1003,6 +1062,36 @@ components:
       schema:
         type: integer
   responses:
+    AdminOff:
+      description: zis-mock runs with `--no-admin`, which turns the control plane off.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: NotFound
+                title: Not Found
+    Malformed:
+      description: Malformed HTTP, such as a query that is not valid percent-encoding (`?secrets=%ZZ`).
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: BadRequest
+                title: Bad Request
+    UnsupportedContentEncoding:
+      description: The body's `Content-Encoding` is neither `identity` nor `gzip`.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: UnsupportedMediaType
+                title: Unsupported Media Type
     AdminUnauthorized:
       description: zis-mock runs with `--admin-token` and the request does not carry it.
       content:
@@ -1423,10 +1512,13 @@ components:
           description: Defaults to the client's.
           allOf: [{$ref: '#/components/schemas/GrantType'}]
     SeedDocument:
-      description: The seed format (spec §7); secrets are masked unless exported with `secrets=true`.
+      description: The seed format (spec §7); secrets and tokens are masked unless exported with `secrets=true`.
       type: object
       required: [integrations]
       properties:
+        secrets:
+          description: Only in a masked export, which cannot be loaded back.
+          const: masked
         integrations:
           type: array
           items:

@@ -13,6 +13,6 @@ public enum OpenAPIRoute {
 
     public static func register(on router: inout Router) {
         // No auth, like every `/__admin/` route: tools fetch it before they know a token.
-        router.add("GET", path) { _, _ in HTTPResponse(status: 200, headers: [contentType], body: document) }
+        router.add("GET", path, in: .admin) { _, _ in HTTPResponse(status: 200, headers: [contentType], body: document) }
     }
 }

@@ -19,6 +19,11 @@ public struct PathPattern: Sendable, CustomStringConvertible {
         parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
     }
 
+    /// Whether the template begins with these literal segments (a route group's prefix).
+    func starts(with prefix: [String]) -> Bool {
+        segments.starts(with: prefix.map(Segment.literal))
+    }
+
     /// At the first segment where the two differ in kind, this one has the literal.
     func isMoreSpecific(than other: PathPattern) -> Bool {
         for (mine, theirs) in zip(segments, other.segments) {

@@ -1,13 +1,18 @@
 import ZISMockHTTP
 
-/// Routes as data: method plus path template to a handler. It answers "which handler, with what
-/// parameters", or why none: no such path (404) or not that method (405 with the methods that are).
+/// Routes as data: method plus path template to a handler, in a group. It answers "which
+/// handler, with what parameters", or why none: no such path (404) or not that method (405
+/// with the methods that are), and in every case which group the request belongs to.
 public struct Router: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, PathParameters) -> HTTPResponse
 
     public struct Route: Sendable {
         public let method: String
         public let pattern: PathPattern
+        public let group: RouteGroup
+        /// Answered without the group's credentials: container health checks poll
+        /// `/__admin/health` before they know any token.
+        public let isOpen: Bool
         public let handler: Handler
     }
 
@@ -18,15 +23,18 @@ public struct Router: Sendable {
 
     public init() {}
 
-    public mutating func add(_ method: String, _ template: String, _ handler: @escaping Handler) {
-        let route = Route(method: method, pattern: PathPattern(template), handler: handler)
+    public mutating func add(
+        _ method: String, _ template: String, in group: RouteGroup = .zendesk, isOpen: Bool = false, _ handler: @escaping Handler
+    ) {
+        let route = Route(method: method, pattern: PathPattern(template), group: group, isOpen: isOpen, handler: handler)
+        precondition(route.pattern.starts(with: group.prefix), "\(template) lies outside the \(group) group")
         let length = route.pattern.segments.count
         while routesBySegmentCount.count <= length { routesBySegmentCount.append([]) }
         routesBySegmentCount[length].append(routes.count)
         routes.append(route)
     }
 
-    public enum Resolution {
+    public enum Resolution: Sendable {
         case matched(Route, PathParameters)
         case notFound
         case methodNotAllowed(allow: [String])

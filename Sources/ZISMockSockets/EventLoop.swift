@@ -293,7 +293,12 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func closeExpiredConnections() {
-        for connection in connections.values where connection.hasExpired(now: now, configuration: configuration) {
+        for connection in connections.values {
+            connection.noteUnacknowledgedOutput(now: now)
+            guard let expiry = connection.expiry(now: now, configuration: configuration) else { continue }
+            // A peer that stopped reading gets a reset, so the kernel drops what it still holds for
+            // it at once instead of retrying into a closed window for minutes.
+            if expiry == .write { connection.resetOnClose = true }
             close(connection)
         }
     }

@@ -37,9 +37,20 @@ final class LoopConnection {
     /// Nothing received half-way and nothing left to send: safe to close on shutdown.
     var isIdle: Bool { output.isEmpty && !handler.isMidRequest && !isHandshaking }
 
-    func hasExpired(now: Int64, configuration: SocketServerConfiguration) -> Bool {
-        if let since = blockedSince { return now - since > configuration.writeTimeoutMilliseconds }
-        if let started = requestStartedAt { return now - started > configuration.requestTimeoutMilliseconds }
-        return now - lastActivity > configuration.idleTimeoutMilliseconds
+    enum Expiry { case write, request, idle }
+
+    func expiry(now: Int64, configuration: SocketServerConfiguration) -> Expiry? {
+        if let since = blockedSince { return now - since > configuration.writeTimeoutMilliseconds ? .write : nil }
+        if let started = requestStartedAt { return now - started > configuration.requestTimeoutMilliseconds ? .request : nil }
+        return now - lastActivity > configuration.idleTimeoutMilliseconds ? .idle : nil
+    }
+
+    /// Called once a sweep. With the server's own queue empty, bytes the kernel still holds for the
+    /// peer count as blocked output too: the send buffer grows up to tcp_wmem's maximum (4 MB by
+    /// default), so a reader that takes nothing (slowhttptest -X) can leave whole answers there
+    /// without a write ever failing, and the write timeout would never start.
+    func noteUnacknowledgedOutput(now: Int64) {
+        guard output.isEmpty, heldUntil == nil else { return }
+        blockedSince = socket.unacknowledgedByteCount > 0 ? (blockedSince ?? now) : nil
     }
 }

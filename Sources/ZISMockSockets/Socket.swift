@@ -110,6 +110,9 @@ public struct Socket: Sendable, Hashable {
         _ = Glibc.close(descriptor)
     }
 
+    /// What the kernel still holds for the peer: written, not yet acknowledged.
+    var unacknowledgedByteCount: Int { Int(zm_unacknowledged_bytes(descriptor)) }
+
     /// Closes so that the peer gets a TCP reset instead of a FIN.
     func reset() {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)

@@ -1,80 +1,58 @@
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
-/// Spec §2, row by row, through the list endpoint so the order against pagination is covered too.
+/// Spec §2, row by row, on typed credentials (reading them from the header, and the order
+/// against validation, are the routing tests' part).
 @Suite struct AuthorizerTests {
     let service = Fixture.service(connectionCount: 3)
 
-    private func failure(_ authorization: String?, integration: String = Fixture.integration, query: [(String, String)] = [])
-        -> ZISError?
-    {
-        if case .failure(let error) = service.listAllConnections(integration: integration, authorization: authorization, query: query) {
+    private func failure(_ credentials: Credentials, integration: String = Fixture.integration) -> ZISError? {
+        do throws(ZISError) {
+            _ = try service.authorize(credentials, integration: integration)
+            return nil
+        } catch {
             return error
         }
-        return nil
     }
 
-    static let authenticationFailed = #"{"errors":[{"code":"InvalidCredentials","title":"Authentication failed"}]}"#
-
-    @Test(arguments: [nil, "", "   ", "Token abc", "Digest username=x", "Bearer-ish abcdefgh"])
-    func missingHeaderOrOtherSchemeIsInvalidCredentials(authorization: String?) throws {
-        let error = try #require(failure(authorization))
-        #expect(error.status == 401)
-        #expect(text(error.body) == Self.authenticationFailed)
+    @Test(arguments: [Credentials.none, .otherScheme])
+    func missingOrOtherSchemeIsInvalidCredentials(credentials: Credentials) {
+        #expect(failure(credentials) == .invalidCredentials)
     }
 
-    @Test(arguments: ["Basic dXNlckBleGFtcGxlLmNvbS90b2tlbjphYmM=", "basic x", "BASIC", "Basic"])
-    func basicCredentialsAreForbidden(authorization: String) throws {
-        let error = try #require(failure(authorization, integration: "no_such_integration"))
-        #expect(error.status == 403)
-        #expect(text(error.body) == #"{"errors":[{"code":"Forbidden","title":"API token is not supported"}]}"#)
+    @Test func basicCredentialsAreForbiddenWhateverTheIntegration() {
+        #expect(failure(.basic, integration: "no_such_integration") == .apiTokenNotSupported)
     }
 
-    @Test(arguments: ["Bearer", "Bearer ", "Bearer short", "Bearer " + String(repeating: "x", count: 513)])
-    func impossibleTokenLengthIsRejected(authorization: String) throws {
-        let error = try #require(failure(authorization))
-        #expect(error.status == 401)
-        #expect(text(error.body) == #"{"errors":[{"code":"InvalidCredentials","title":"Token length is invalid"}]}"#)
+    @Test(arguments: ["", "short", String(repeating: "x", count: 513)])
+    func impossibleTokenLengthIsRejected(token: String) {
+        #expect(failure(.bearer(token: token)) == .invalidTokenLength)
     }
 
-    @Test(arguments: ["Bearer unknown-token-value", "Bearer " + String(repeating: "y", count: 512), "Bearer 12345678"])
-    func unknownTokenIsAuthenticationFailed(authorization: String) throws {
-        let error = try #require(failure(authorization))
-        #expect(error.status == 401)
-        #expect(text(error.body) == Self.authenticationFailed)
+    @Test(arguments: ["unknown-token-value", String(repeating: "y", count: 512), "12345678"])
+    func unknownTokenIsAuthenticationFailed(token: String) {
+        #expect(failure(.bearer(token: token)) == .invalidCredentials)
     }
 
     @Test(arguments: [Fixture.otherIntegration, "no_such_integration"])
-    func tokenOfAnotherIntegrationOrMissingIntegrationIsMismatch(integration: String) throws {
-        let error = try #require(failure("Bearer \(Fixture.token)", integration: integration))
-        #expect(error.status == 401)
-        #expect(
-            text(error.body)
-                == #"{"errors":[{"code":"InvalidCredentials","title":"Authorization failed due to integration mismatch"}]}"#)
+    func tokenOfAnotherIntegrationOrMissingIntegrationIsMismatch(integration: String) {
+        #expect(failure(.bearer(token: Fixture.token), integration: integration) == .integrationMismatch)
     }
 
-    @Test func missingWriteScopeIsForbidden() throws {
-        let error = try #require(failure("Bearer \(Fixture.readOnlyToken)"))
-        #expect(error.status == 403)
-        #expect(text(error.body) == #"{"errors":[{"code":"Forbidden","title":"Cannot access this resource. Missing scope write"}]}"#)
+    @Test func missingWriteScopeIsForbidden() {
+        #expect(failure(.bearer(token: Fixture.readOnlyToken)) == .missingScope(.write))
+        #expect(ZISError.missingScope(.write).title == "Cannot access this resource. Missing scope write")
     }
 
-    @Test(arguments: ["Bearer \(Fixture.token)", "bearer \(Fixture.token)", "BEARER   \(Fixture.token)  ", "\tBearer\t\(Fixture.token)"])
-    func validBearerTokenIsAccepted(authorization: String) {
-        #expect(failure(authorization) == nil)
-    }
-
-    @Test func authenticationIsCheckedBeforePagination() throws {
-        let error = try #require(failure(nil, query: [("page[size]", "0")]))
-        #expect(error.status == 401)
-        let paginationError = try #require(failure("Bearer \(Fixture.token)", query: [("page[size]", "0")]))
-        #expect(paginationError.code == "InvalidPaginationParameter")
+    @Test func validBearerTokenIsAccepted() {
+        #expect(failure(.bearer(token: Fixture.token)) == nil)
     }
 
     @Test func zisScopeNamesAreSynonyms() throws {
         var tokens = TokenRegistry()
         tokens.register(token: "zis-scoped-token", grant: TokenGrant(integration: "i", scopes: [Scope(name: "zis:write")!]))
-        let grant = try Authorizer(tokens: tokens).authorize(authorization: "Bearer zis-scoped-token", integration: "i", required: .write)
+        let grant = try Authorizer(tokens: tokens).authorize(.bearer(token: "zis-scoped-token"), integration: "i", required: .write)
         #expect(grant.scopes == [.write])
         #expect(Scope(name: "zis:read") == .read)
         #expect(Scope(name: "admin") == nil)

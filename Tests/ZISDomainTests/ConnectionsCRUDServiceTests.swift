@@ -1,23 +1,10 @@
 import ZISMockLocking
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 /// The domain side of typed CRUD and OAuth (spec §4, §5), without HTTP.
 @Suite struct ConnectionsCRUDServiceTests {
-    private let auth = "Bearer \(Fixture.token)"
-
-    @Test(arguments: [
-        ("application/json", true), ("application/json; charset=utf-8", true), ("Application/JSON ;charset=UTF-8", true),
-        (" application/json ", true), ("text/plain", false), ("application/json-patch+json", false), ("", false),
-    ])
-    func mediaTypes(contentType: String, accepted: Bool) {
-        #expect(RequestBody.isJSONMediaType(contentType) == accepted)
-    }
-
-    @Test func missingContentTypeIsRefused() {
-        #expect(!RequestBody.isJSONMediaType(nil))
-    }
-
     @Test func uuidsAreVersion4AndDistinct() {
         let uuids = (0..<200).map { _ in RandomToken.uuidV4() }
         #expect(Set(uuids).count == uuids.count)
@@ -34,33 +21,40 @@ import Testing
     @Test func updatesStampUpdatedAtFromTheInjectedClock() throws {
         let now = Locked(1_705_309_200)
         let service = ZISService(seed: Fixture.seed(connections: []), clock: { now.withLock { $0 } })
-        let created = try service.createConnection(
-            type: .bearerToken, integration: Fixture.integration, authorization: auth, contentType: "application/json",
-            body: utf8(#"{"name":"abc","allowed_domain":"a.example.com","token":"secret-123"}"#))
-        #expect(text(created) == #"{"bearer_token":{"allowed_domain":"a.example.com","created_at":"2024-01-15T09:00:00Z","name":"abc","token":"*****","updated_at":"2024-01-15T09:00:00Z"}}"#)
+        let draft = try ConnectionDraft(
+            type: .bearerToken, name: "abc", values: ["allowed_domain": "a.example.com", "token": "secret-123"])
+        let created = try service.createConnection(draft, integration: Fixture.integration)
+        #expect(created.createdAt == "2024-01-15T09:00:00Z" && created.updatedAt == created.createdAt)
         now.withLock { $0 += 3600 }
-        let updated = try service.updateConnection(
-            type: .bearerToken, name: "abc", integration: Fixture.integration, authorization: auth, contentType: "application/json",
-            body: utf8(#"{"token":"secret-456"}"#))
-        #expect(text(updated).contains(#""created_at":"2024-01-15T09:00:00Z""#))
-        #expect(text(updated).contains(#""updated_at":"2024-01-15T10:00:00Z""#))
-        guard case .bearerToken(let fields) = service.connection(named: "abc", integration: Fixture.integration)?.payload else {
-            Issue.record("not stored")
-            return
-        }
-        #expect(fields.token == "secret-456")
+        let patch = ConnectionPatch(fields: try fields(#"{"token":"secret-456"}"#))
+        let updated = try service.updateConnection(type: .bearerToken, name: "abc", integration: Fixture.integration, with: patch)
+        #expect(updated.createdAt == "2024-01-15T09:00:00Z")
+        #expect(updated.updatedAt == "2024-01-15T10:00:00Z")
+        #expect(updated.payload == .bearerToken(BearerTokenFields(allowedDomain: "a.example.com", token: "secret-456")))
+        #expect(service.connection(named: "abc", integration: Fixture.integration) == updated)
     }
 
-    /// Authorization comes before body validation (spec §2 order).
-    @Test func authIsCheckedBeforeTheBody() {
-        let service = Fixture.service(connectionCount: 0)
-        #expect(throws: ZISError.invalidCredentials) {
-            try service.createConnection(type: .apiKey, integration: Fixture.integration, authorization: nil, contentType: "text/plain", body: [])
-        }
-        #expect(throws: ZISError.missingScope(.write)) {
-            try service.createConnection(
-                type: .apiKey, integration: Fixture.integration, authorization: "Bearer \(Fixture.readOnlyToken)", contentType: nil, body: [])
-        }
+    /// One description of each type's fields: a draft is refused for the same reasons over
+    /// HTTP (`RequestFields`) and from the embedding (a dictionary), with the same words.
+    @Test(arguments: [
+        (#"{"name":"key_one","allowed_domain":"a.example.com","api_key":"k","header_name":"bad name"}"#,
+         "header_name must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)"),
+        (#"{"name":"key_one","allowed_domain":"not a host","api_key":"k","header_name":"X-Key"}"#, HostName.rule),
+        (#"{"name":"key_one","allowed_domain":"a.example.com","header_name":"X-Key"}"#, "api_key is required"),
+        (#"{"name":"x","allowed_domain":"a.example.com","api_key":"k","header_name":"X-Key"}"#, NameRules.connectionNameRule),
+    ])
+    func draftsAreCheckedAlikeFromBodiesAndFromSwift(body: String, detail: String) throws {
+        let parsed = try fields(body)
+        #expect(throws: ZISError.badRequest(detail: detail)) { try ConnectionDraft(type: .apiKey, fields: parsed) }
+        var values: [String: String] = [:]
+        for member in parsed.members { if case .string(let value) = member.value.kind { values[member.key] = value } }
+        let name = values.removeValue(forKey: "name") ?? ""
+        #expect(throws: ZISError.badRequest(detail: detail)) { try ConnectionDraft(type: .apiKey, name: name, values: values) }
+    }
+
+    private func fields(_ json: String) throws -> RequestFields {
+        guard case .object(let members) = try JSONParser.parse(utf8(json)).kind else { throw ListBodyError() }
+        return RequestFields(members: members)
     }
 
     @Test func oauthFlowCodesAreSingleUse() throws {
@@ -73,18 +67,21 @@ import Testing
                         defaultScopes: "scope_a", grantType: .clientCredentials, uuid: "u-1")
                 ])
         ]))
-        let started = try service.startOAuthFlow(
-            integration: Fixture.integration, authorization: auth, contentType: "application/json",
-            body: utf8(#"{"name":"flow_conn","oauth_client_uuid":"u-1"}"#), host: nil)
-        let prefix = #"{"redirect_url":"http://localhost/api/services/zis/connections/oauth/callback?verification_code="#
-        #expect(text(started).hasPrefix(prefix))
-        let code = String(text(started).dropFirst(prefix.count).dropLast(2))
+        let start = try OAuthRequests.start(fields: try fields(#"{"name":"flow_conn","oauth_client_uuid":"u-1"}"#))
+        let redirect = try service.startOAuthFlow(start, integration: Fixture.integration, callbackBase: "http://localhost")
+        let prefix = "http://localhost/api/services/zis/connections/oauth/callback?verification_code="
+        #expect(redirect.hasPrefix(prefix))
+        let code = String(redirect.dropFirst(prefix.count))
         #expect(code.utf8.count == 48)
-        let completion = try service.completeOAuthFlow(query: [("verification_code", code)])
+        let completion = try service.completeOAuthFlow(verificationCode: code)
         #expect(completion.redirectURL == nil)
-        #expect(text(completion.body).contains(#""permission_scope":"scope_a""#))
+        guard case .oauth(let oauth) = completion.connection.payload else {
+            Issue.record("not an OAuth connection")
+            return
+        }
+        #expect(oauth.permissionScope == "scope_a")
         #expect(throws: ZISError.badRequest(detail: "verification_code is unknown or has already been used")) {
-            try service.completeOAuthFlow(query: [("verification_code", code)])
+            try service.completeOAuthFlow(verificationCode: code)
         }
         #expect(service.connection(named: "flow_conn", integration: Fixture.integration)?.type == .oauth)
     }

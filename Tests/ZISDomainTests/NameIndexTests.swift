@@ -1,5 +1,6 @@
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 @Suite struct NameIndexTests {
     /// Deterministic pseudo-random numbers, so a failure reproduces.

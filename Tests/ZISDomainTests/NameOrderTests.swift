@@ -1,5 +1,6 @@
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 @Suite struct NameOrderTests {
     private func positions(_ names: [String]) -> [Int] {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 @Suite struct PaginationTests {
     let service = Fixture.service(connectionCount: 250)
@@ -67,9 +68,7 @@ import Testing
     }
 
     @Test func emptyPageHasNullMeta() throws {
-        let bytes = try service.listAllConnections(
-            integration: Fixture.integration, authorization: "Bearer \(Fixture.token)", query: [("page[after]", "zzz")]
-        ).get()
+        let bytes = try service.listBody([("page[after]", "zzz")])
         #expect(text(bytes) == #"{"api_key":[],"basic_auth":[],"bearer_token":[],"oauth":[],"meta":{"after":null,"before":null,"has_more":false}}"#)
     }
 

@@ -1,9 +1,10 @@
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 @Suite struct ServiceTests {
     private func body(_ service: ZISService, _ query: [(String, String)] = []) throws -> [UInt8] {
-        try service.listAllConnections(integration: Fixture.integration, authorization: "Bearer \(Fixture.token)", query: query).get()
+        try service.listBody(query)
     }
 
     @Test func repeatedRequestsAreServedFromTheCache() throws {

@@ -1,55 +1,5 @@
 @testable import ZISDomain
-
-/// Shared builders and readers for the domain tests.
-enum Fixture {
-    static let token = "test-read-write-token"
-    static let readOnlyToken = "test-read-only-token"
-    static let otherToken = "test-other-integration-token"
-    static let integration = "acme"
-    static let otherIntegration = "other"
-    static let stamp = "2024-01-15T09:00:00Z"
-
-    static func connection(_ name: String, type: ConnectionType = .apiKey, secret: String = "s3cret-value") -> Connection {
-        let payload: ConnectionPayload =
-            switch type {
-            case .apiKey: .apiKey(APIKeyFields(allowedDomain: "api.example.com", headerName: "X-Api-Key", apiKey: secret))
-            case .basicAuth: .basicAuth(BasicAuthFields(allowedDomain: "api.example.com", username: "bot", password: secret))
-            case .bearerToken: .bearerToken(BearerTokenFields(allowedDomain: "api.example.com", token: secret))
-            case .oauth: .oauth(OAuthConnectionFields(accessToken: "at-\(name)", refreshToken: "rt-\(name)"))
-            }
-        return Connection(name: name, createdAt: stamp, updatedAt: stamp, payload: payload)
-    }
-
-    /// `count` connections named `c0000`, `c0001`, … cycling through the four types.
-    static func connections(_ count: Int) -> [Connection] {
-        (0..<count).map { index in
-            connection(name(index), type: ConnectionType.allCases[index % 4])
-        }
-    }
-
-    static func name(_ index: Int) -> String {
-        let digits = String(index)
-        return "c" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-
-    static func seed(connections: [Connection]) -> Seed {
-        Seed(integrations: [
-            SeedIntegration(
-                name: integration,
-                tokens: [
-                    SeedToken(token: token, scopes: [.read, .write]),
-                    SeedToken(token: readOnlyToken, scopes: [.read]),
-                ],
-                connections: connections),
-            SeedIntegration(
-                name: otherIntegration, tokens: [SeedToken(token: otherToken, scopes: [.read, .write])]),
-        ])
-    }
-
-    static func service(connectionCount: Int) -> ZISService {
-        ZISService(seed: seed(connections: connections(connectionCount)))
-    }
-}
+import ZISMockFixtures
 
 func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
 
@@ -94,11 +44,49 @@ struct ListBody {
 
 struct ListBodyError: Error {}
 
+/// Renders a page as names per type plus `meta`: the domain hands pages to whatever renders
+/// them (the routing layer's renderer in the server), so its tests bring their own.
+enum TestPage {
+    static func render(_ page: CursorPage<Connection>) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{")
+        for (index, type) in ConnectionType.allCases.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.string(type.rawValue)
+            writer.raw(":[")
+            for (position, connection) in page.elements.filter({ $0.type == type }).enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.raw("{\"name\":")
+                writer.string(connection.name)
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
+        writer.raw(",\"meta\":{\"after\":")
+        writer.stringOrNull(page.lastName)
+        writer.raw(",\"before\":")
+        writer.stringOrNull(page.firstName)
+        writer.raw(",\"has_more\":")
+        writer.bool(page.hasMore)
+        writer.raw("}}")
+        return writer.bytes
+    }
+}
+
 extension ZISService {
-    /// A list call with the fixture's read+write token; pagination as `(name, value)` pairs.
+    /// A list call as the endpoint makes it: authorize, read the page parameters, then list.
+    func listBody(_ query: [(String, String)] = [], token: String = Fixture.token, integration: String = Fixture.integration)
+        throws(ZISError) -> [UInt8]
+    {
+        _ = try authorize(.bearer(token: token), integration: integration)
+        let page = try PageRequest.parse(query: query.map { (name: $0.0, value: $0.1) })
+        return try listAllConnections(integration: integration, page: page, render: TestPage.render)
+    }
+
+    /// `listBody` read back.
     func list(_ query: [(String, String)] = [], token: String = Fixture.token, integration: String = Fixture.integration)
         throws -> ListBody
     {
-        try ListBody(listAllConnections(integration: integration, authorization: "Bearer \(token)", query: query).get())
+        try ListBody(listBody(query, token: token, integration: integration))
     }
 }

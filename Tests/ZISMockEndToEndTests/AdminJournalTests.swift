@@ -23,7 +23,7 @@ struct AdminJournalTests {
             #expect(post["path"] as? String == path)
             #expect(post["status"] as? Int == 201)
             #expect(post["integration"] as? String == Seeded.integration)
-            #expect(post["route"] as? String == ConnectionsRoutes.typedCollection)
+            #expect(post["route"] as? String == ConnectionsEndpoints.typedCollection)
             #expect((post["duration_us"] as? Int ?? -1) >= 0)
             #expect((post["time"] as? String ?? "").hasSuffix("Z"))
             let headers = try #require(post["headers"] as? [[String]])

@@ -6,6 +6,14 @@ import ZISMock
 struct AdminStateTests {
     static let typedPath = "/api/services/zis/integrations/\(Seeded.integration)/connections/api_key"
 
+    /// The `detail` of a refused `PUT /__admin/state`, after checking it is a 400 `InvalidSeed`.
+    static func invalidSeedDetail(_ response: HTTPTestResponse, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        #expect(response.status == 400, sourceLocation: sourceLocation)
+        let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first, sourceLocation: sourceLocation)
+        #expect(error["code"] as? String == "InvalidSeed", sourceLocation: sourceLocation)
+        return error["detail"] as? String ?? ""
+    }
+
     @Test func resetRestoresTheSeedAfterWrites() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)
@@ -60,7 +68,7 @@ struct AdminStateTests {
             #expect(list.status == 200)
 
             let masked = try client.exchange(request(target: "/__admin/state")).text
-            for secret in ["small-secret-key", "small-secret-password", "small-secret-token", "small-client-secret"] {
+            for secret in ["small-secret-key", "small-secret-password", "small-secret-token", "small-client-secret", "small-app-token-1"] {
                 #expect(!masked.contains(secret))
             }
             #expect(masked.contains(#""api_key":"*****""#))
@@ -72,6 +80,36 @@ struct AdminStateTests {
             // The export is a seed: loading it back gives the same export, byte for byte.
             #expect(try client.exchange(bodyRequest("PUT", "/__admin/state", body: revealed)).status == 200)
             #expect(try client.exchange(request(target: "/__admin/state?secrets=true")).text == revealed)
+        }
+    }
+
+    /// Issue 17: the integrations' tokens work on the Zendesk surface, so a masked export masks
+    /// them too, and says at its top that it is masked (the raw client scans for every seeded
+    /// token and secret as well).
+    @Test(arguments: ["/__admin/state", "/__admin/state?secrets=false"])
+    func theMaskedExportHidesTheTokensAndSaysItIsMasked(target: String) throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let masked = try client.exchange(request(target: target))
+            #expect(masked.status == 200)
+            #expect(masked.text.hasPrefix(#"{"secrets":"masked","integrations":["#))
+            #expect(!masked.text.contains(Seeded.readWriteToken))
+            #expect(masked.text.contains(#""tokens":[{"token":"*****","scopes":["read","write"]}"#))
+            let exported = try #require(try masked.json()["integrations"] as? [[String: Any]])
+            let tokens = exported.flatMap { $0["tokens"] as? [[String: Any]] ?? [] }.map { $0["token"] as? String }
+            #expect(!tokens.isEmpty && tokens.allSatisfy { $0 == "*****" }, "\(tokens)")
+        }
+    }
+
+    @Test func aMaskedExportIsRefusedOnLoadAndChangesNothing() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let masked = try client.exchange(request(target: "/__admin/state")).text
+            let detail = try Self.invalidSeedDetail(try client.exchange(bodyRequest("PUT", "/__admin/state", body: masked)))
+            #expect(detail.hasPrefix("request body:1:2: secrets: this is a masked export"), "\(detail)")
+            #expect(detail.contains("?secrets=true"), "\(detail)")
+            #expect(try client.exchange(request(target: Seeded.listPath())).status == 200, "the seeded token still works")
+            #expect(try client.exchange(request(target: Seeded.listPath(), authorization: "Bearer *****")).status == 401)
         }
     }
 
@@ -92,11 +130,7 @@ struct AdminStateTests {
                 {"integrations":[{"name":"x_app","connections":{"api_key":[
                   {"name":"x","allowed_domain":"a.example.com","header_name":"X","api_key":"k"}]}}]}
                 """
-            let response = try client.exchange(bodyRequest("PUT", "/__admin/state", body: broken))
-            #expect(response.status == 400)
-            let error = try #require((try response.json()["errors"] as? [[String: Any]])?.first)
-            #expect(error["code"] as? String == "InvalidSeed")
-            let detail = error["detail"] as? String ?? ""
+            let detail = try Self.invalidSeedDetail(try client.exchange(bodyRequest("PUT", "/__admin/state", body: broken)))
             #expect(detail.hasPrefix("request body:2:"), "\(detail)")
             #expect(detail.contains("integrations[0].connections.api_key[0].name: name must be 3-64"), "\(detail)")
             #expect(try client.exchange(request(target: Seeded.listPath())).status == 200, "the old state is untouched")

@@ -44,8 +44,37 @@ struct ConformanceTests {
             // About 40 MB of answers that are never read: the socket buffers fill and the writes stall.
             let one = request(target: Seeded.listPath())
             try greedy.send(String(repeating: one, count: 2_000))
+            #expect(eventually(within: 2) { server.connectionCount == 1 }, "accepted (else the next wait proves nothing)")
             #expect(eventually(within: 5) { server.connectionCount == 0 }, "the stalled connection is closed")
             #expect(try RawHTTPClient(port: server.port).exchange(request(target: "/__admin/health")).status == 200)
+        }
+    }
+
+    /// Issue 17 (slowhttptest -X): answers the kernel's send buffer can hold — it grows to
+    /// tcp_wmem's maximum, 4 MB by default — leave the server with nothing queued, so only the
+    /// bytes the kernel still holds show that the client stopped reading. They count for the write
+    /// timeout too, and the connection is reset so the kernel drops them rather than keep trying.
+    @Test func aClientThatStopsReadingAnswersTheKernelHoldsIsDropped() throws {
+        try withServer(configure: { $0.tuning.writeTimeoutMilliseconds = 1_000 }) { server in
+            let stalled = try RawHTTPClient(port: server.port)
+            // Ten copies of the OpenAPI document, about 600 KB, are never read.
+            try stalled.send(String(repeating: request(target: "/__admin/openapi.yaml", authorization: nil), count: 10))
+            #expect(eventually(within: 2) { server.connectionCount == 1 }, "accepted (else the next wait proves nothing)")
+            usleep(200_000)  // the answers are all handed to the kernel by now
+            #expect(server.connectionCount == 1)
+            #expect(eventually(within: 4) { server.connectionCount == 0 }, "the stalled connection is closed")
+            #expect(try RawHTTPClient(port: server.port).exchange(request(target: "/__admin/health")).status == 200)
+        }
+    }
+
+    @Test func aClientStillReadingALargeAnswerIsNotDropped() throws {
+        try withServer(configure: { $0.tuning.writeTimeoutMilliseconds = 1_000 }) { server in
+            let reader = try RawHTTPClient(port: server.port)
+            reader.scansForSecrets = false  // the OpenAPI document names the seed's demo token on purpose
+            try reader.send(String(repeating: request(target: "/__admin/openapi.yaml", authorization: nil), count: 10))
+            for _ in 0..<10 { #expect(try reader.readResponse().status == 200) }
+            usleep(2_500_000)  // past the write timeout and two sweeps, with nothing left unsent
+            #expect(try reader.exchange(request(target: "/__admin/health")).status == 200, "kept open")
         }
     }
 

@@ -40,6 +40,20 @@ struct RobustnessTests {
         }
     }
 
+    /// RFC 9112 §7.1: a chunk-size line with text not introduced by `;`, a `;` with no name, or a
+    /// space before the CRLF is refused, so no proxy in front can read a different body boundary.
+    @Test(arguments: ["5 ilovew3", "5;", "5 ", "5;a=b c"])
+    func chunkSizeLinesOutsideTheGrammarGet400ThenClose(sizeLine: String) throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            let body = "\(sizeLine)\r\n{\"a\":\r\n0\r\n\r\n"
+            try client.send(request("POST", Seeded.listPath(), headers: ["Transfer-Encoding: chunked", "Content-Type: application/json"]) + body
+                + request(target: "/__admin/health"))
+            try expectRefusal(try client.readResponse(), status: 400, code: "BadRequest", title: "Bad Request")
+            #expect(try client.serverClosed(), "the request after the refused body is not answered")
+        }
+    }
+
     @Test func aTLSClientHelloIsRefusedAtOnce() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port, timeoutSeconds: 2)

@@ -125,6 +125,54 @@ struct ChunkedBodyDecoderTests {
         #expect(isMalformed(decode(input)), "\(input.debugDescription)")
     }
 
+    /// RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ),
+    /// the value a token or a quoted-string. Lines from llhttp's corpus and the RFC's edges.
+    @Test(arguments: [
+        "5;ilovew3;somuchlove=aretheseparametersfor;another=withvalue",  // llhttp "Chunk extensions"
+        #"5;ilovew3="I \"love\"; \\extensions\\";somuchlove="aretheseparametersfor";blah;foo=bar"#,  // llhttp quoting
+        "5 ;a",  // space before the `;`
+        "5\t; a = b ;c",  // whitespace around `;` and `=`
+        "5;a=\"\"",  // an empty quoted value
+        "5;a=\"\u{80}\u{FF}\"",  // obs-text (these characters' UTF-8 bytes) inside quotes
+    ])
+    func acceptsExtensionsInTheGrammar(line: String) {
+        let input = line + "\r\nhello\r\n0\r\n\r\n"
+        #expect(decode(input) == .finished(bytes("hello"), consumed: input.utf8.count), "\(line.debugDescription)")
+    }
+
+    @Test(arguments: [
+        "5 ilovew3",  // llhttp "No semicolon before chunk extensions": an extension without `;`
+        "2 erfrferferf",
+        "5;",  // llhttp "No extension after semicolon"
+        "5; ",
+        "5;a;",
+        "5 ",  // llhttp "Space after chunk header": space not introducing an extension
+        "5\t",
+        "5;a ",  // whitespace after a name that no `=` or `;` follows
+        "5;a=b ",
+        "5;a=",  // `=` without a value
+        "5;=b",  // a value without a name
+        "5;a b",  // two names without `;`
+        "5;a=b c",
+        "5;a=\"b\"c",  // text after a quoted value
+        #"5;ilovew3="abc";somuchlove="def; ghi"#,  // llhttp "Unbalanced chunk extensions quoting"
+        "5;a=\"b\u{01}\"",  // control byte inside quotes
+        "5;a@b",  // `@` is not a token character
+        "5;a=b@",
+        "5 \n  ",  // llhttp "Validate chunk parameters"
+        "5\r\r;ABCD",  // llhttp "Chunk header not terminated by CRLF"
+    ])
+    func refusesChunkSizeLinesOutsideTheGrammar(line: String) {
+        #expect(isMalformed(decode(line + "\r\nhello\r\n0\r\n\r\n")), "\(line.debugDescription)")
+    }
+
+    @Test func theLastChunkFollowsTheSameGrammar() {
+        #expect(isMalformed(decode("0 \r\n\r\n")))
+        #expect(isMalformed(decode("0;\r\n\r\n")))
+        let valid = "0;last=\"yes\"\r\n\r\n"
+        #expect(decode(valid) == .finished([], consumed: valid.utf8.count))
+    }
+
     @Test func anEndlessExtensionLineIsRefused() {
         let outcome = decode("5;" + String(repeating: "e", count: 5000))
         #expect(outcome == .failed(.headersTooLarge))

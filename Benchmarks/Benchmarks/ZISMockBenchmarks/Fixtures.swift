@@ -40,17 +40,20 @@ enum Fixtures {
         return store
     }
 
-    /// One HTTP connection to a service of 10,000 connections, with the page cache warm for
-    /// the request the full-request benchmark sends.
+    /// One HTTP connection to a service of 10,000 connections, assembled as the server assembles
+    /// it (every route, the default middleware: journal and CORS on), with the page cache warm
+    /// for the request the full-request benchmark sends.
     nonisolated(unsafe) static let sharedConnection: HTTPConnectionDriver = {
-        let service = ZISService(seed: Seed(integrations: [
+        let prepared = PreparedState(seed: Seed(integrations: [
             SeedIntegration(
                 name: integration, tokens: [SeedToken(token: token, scopes: [.read, .write])],
                 connections: (0..<10_000).map { connection($0) }),
         ]))
-        var router = Router()
-        ConnectionsRoutes.register(on: &router, service: service)
-        let driver = HTTPConnectionDriver(responder: ZISResponder(router: router))
+        let service = ZISService(prepared: prepared)
+        let control = MockControl(service: service, base: prepared)
+        let router = Router.zisMock(service: service, control: control, adminEnabled: true)
+        let responder = ZISResponder(router: router, middleware: StandardMiddleware.list(control: control, cors: CORSPolicy(), accessLog: nil))
+        let driver = HTTPConnectionDriver(responder: responder)
         Array(listRequest(cursor: name(5_000)).utf8).withUnsafeBytes { precondition(!driver.receive($0).isEmpty) }
         return driver
     }()

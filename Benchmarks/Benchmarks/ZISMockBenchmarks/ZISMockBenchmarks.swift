@@ -1,6 +1,7 @@
 import Benchmark
 @_spi(Benchmarks) import ZISDomain
 @_spi(Benchmarks) import ZISMockHTTP
+@_spi(Benchmarks) import ZISMockRouting
 
 /// Request parser, page renderer, store and one whole request, each counted in time and in
 /// mallocs per operation. Fixtures are built once and never freed (`Fixtures.shared…`), and

@@ -1,7 +1,7 @@
 #ifndef ZIS_MOCK_C_SYSTEM_SHIM_H
 #define ZIS_MOCK_C_SYSTEM_SHIM_H
 
-// Linux calls that Swift's Glibc module does not export (epoll, eventfd, accept4), wrapped so
+// Linux calls that Swift's Glibc module does not export (epoll, eventfd, accept4, ioctl), wrapped so
 // that Swift never touches the packed `struct epoll_event`.
 #include <stdint.h>
 #include <sys/socket.h>
@@ -29,5 +29,7 @@ int zm_accept(int fd, struct sockaddr *address, socklen_t *length);
 int zm_stream_socket(int family);
 /// sendmsg(MSG_NOSIGNAL) over the given buffers: a vanished peer must not raise SIGPIPE in a host process.
 long zm_send_buffers(int fd, const void *const *bases, const size_t *lengths, int count);
+/// Bytes written to a TCP socket that the peer has not acknowledged yet (ioctl SIOCOUTQ); -1 on error.
+int zm_unacknowledged_bytes(int fd);
 
 #endif

@@ -1,5 +1,6 @@
 /// The store and the page renderer as the micro-benchmarks package (`Benchmarks/`) reaches them:
-/// it sees only public API, and `NameIndex` and `ConnectionListRenderer` are internal. Behind
+/// it sees only public API, and `NameIndex` is internal (the renderer's half is in the routing
+/// module, `ConnectionStoreDriver+Rendering`). Behind
 /// `@_spi(Benchmarks)` so this is not part of the library's public surface.
 @_spi(Benchmarks)
 public struct ConnectionStoreDriver: Sendable {
@@ -27,8 +28,7 @@ public struct ConnectionStoreDriver: Sendable {
         index.page(for: PageRequest(size: size, after: after)).elements.count
     }
 
-    /// What the list endpoint does on a page-cache miss: select the window and render it.
-    public func renderPage(after: String?, size: Int = PageRequest.maximumSize) -> [UInt8] {
-        ConnectionListRenderer.render(index.page(for: PageRequest(size: size, after: after)))
+    package func page(after: String?, size: Int) -> CursorPage<Connection> {
+        index.page(for: PageRequest(size: size, after: after))
     }
 }

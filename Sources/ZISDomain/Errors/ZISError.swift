@@ -1,6 +1,6 @@
 /// Every error the mock answers with, as a value: status, Zendesk `code`/`title`, optional
-/// `detail`, and any extra headers. One renderer (`body`) produces the Zendesk envelope
-/// (spec §1), so no layer hand-writes error JSON.
+/// `detail`, and any extra headers. One renderer in the routing layer (`HTTPResponse(_:)`)
+/// produces the Zendesk envelope (spec §1), so no other place writes error JSON.
 public struct ZISError: Error, Sendable, Equatable {
     public let status: Int
     public let code: String
@@ -14,21 +14,6 @@ public struct ZISError: Error, Sendable, Equatable {
         self.title = title
         self.detail = detail
         self.headers = headers
-    }
-
-    /// `{"errors":[{"code":"…","title":"…"}]}`, compact, with `"detail"` after `title` only when set.
-    public var body: [UInt8] {
-        var writer = JSONWriter(reservingCapacity: 64 + code.utf8.count + title.utf8.count + (detail?.utf8.count ?? 0))
-        writer.raw("{\"errors\":[{\"code\":")
-        writer.string(code)
-        writer.raw(",\"title\":")
-        writer.string(title)
-        if let detail {
-            writer.raw(",\"detail\":")
-            writer.string(detail)
-        }
-        writer.raw("}]}")
-        return writer.bytes
     }
 }
 

@@ -2,8 +2,9 @@
 /// Foundation's JSONEncoder: field order is part of the contract (spec §3), and the list
 /// endpoint is a hot path that should cost one buffer and no intermediate values.
 public struct JSONWriter: Sendable {
-    // internal(set): `JSONWriter+Value` appends number lexemes verbatim.
-    public internal(set) var bytes: [UInt8]
+    // package(set): `JSONWriter+Value` appends number lexemes verbatim, and the routing layer's
+    // renderers append keys prepared as bytes.
+    public package(set) var bytes: [UInt8]
 
     public init(reservingCapacity capacity: Int = 0) {
         bytes = []

@@ -3,7 +3,7 @@
 /// connection paid two heap blocks (about 128 bytes) for its timestamps; packed, its digits fit one
 /// integer. Any other text (a fraction of a second, or whatever a `Connection` was built with) is
 /// kept as given, so a timestamp always renders exactly as it came in (spec §7).
-struct CompactTimestamp: Sendable, Equatable {
+package struct CompactTimestamp: Sendable, Equatable {
     private enum Storage: Sendable, Equatable {
         /// The six numbers of the text, from `pack`.
         case packed(UInt64)

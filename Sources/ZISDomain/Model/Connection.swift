@@ -5,8 +5,8 @@ public struct Connection: Sendable, Equatable {
     public var name: String
     /// Stored packed (see `CompactTimestamp`): at a million connections their text was a fifth
     /// of the store's memory.
-    private(set) var created: CompactTimestamp
-    private(set) var updated: CompactTimestamp
+    package private(set) var created: CompactTimestamp
+    package private(set) var updated: CompactTimestamp
     public var payload: ConnectionPayload
 
     public init(name: String, createdAt: String, updatedAt: String, payload: ConnectionPayload) {
@@ -45,6 +45,16 @@ public enum ConnectionPayload: Sendable, Equatable {
         case .basicAuth: .basicAuth
         case .bearerToken: .bearerToken
         case .oauth: .oauth
+        }
+    }
+
+    /// The `allowed_domain` of the three typed kinds; OAuth connections have none.
+    var allowedDomain: String? {
+        switch self {
+        case .apiKey(let fields): fields.allowedDomain
+        case .basicAuth(let fields): fields.allowedDomain
+        case .bearerToken(let fields): fields.allowedDomain
+        case .oauth: nil
         }
     }
 }

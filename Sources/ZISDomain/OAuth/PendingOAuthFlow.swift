@@ -13,9 +13,9 @@ struct PendingOAuthFlow: Sendable, Equatable {
     static let maximumPending = 10_000
 }
 
-/// What completing a flow produced: the connection's body, and where to send the browser.
+/// What completing a flow produced: the connection, and where to send the browser.
 public struct OAuthCompletion: Sendable {
-    public let body: [UInt8]
+    public let connection: Connection
     /// `origin_oauth_redirect_url` of the start request, if it gave one.
     public let redirectURL: String?
 }

@@ -1,14 +1,14 @@
 /// One page of a name-ordered list plus the `meta` the API reports about it (spec §3).
-struct CursorPage<Element: NameKeyed> {
+package struct CursorPage<Element: NameKeyed> {
     /// In ascending name order, whatever the direction of travel.
-    let elements: [Element]
+    package let elements: [Element]
     /// More elements exist beyond this page in the direction of travel.
-    let hasMore: Bool
+    package let hasMore: Bool
 
     /// `meta.before`: the first name on the page, null when empty.
-    var firstName: String? { elements.first?.name }
+    package var firstName: String? { elements.first?.name }
     /// `meta.after`: the last name on the page, null when empty.
-    var lastName: String? { elements.last?.name }
+    package var lastName: String? { elements.last?.name }
 }
 
 extension NameIndex {

@@ -1,10 +1,10 @@
 /// Bodies of the OAuth client endpoints and of the OAuth start endpoint (spec §5).
-enum OAuthRequests {
+package enum OAuthRequests {
     static let clientFields = ["name", "client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type"]
 
     /// `POST …/oauth/clients/{integration}`: `name`, `client_id`, `client_secret`, `token_url`
     /// are required [doc: client_id, client_secret, token_url; ours: name, which start looks clients up by].
-    static func createClient(fields: RequestFields) throws(ZISError) -> OAuthClient {
+    package static func createClient(fields: RequestFields) throws(ZISError) -> OAuthClient {
         try fields.rejectUnknown(allowed: clientFields)
         let name = try fields.requiredString("name")
         try validateClientName(name)
@@ -44,24 +44,13 @@ enum OAuthRequests {
         return updated
     }
 
-    /// The validated fields of `POST …/oauth/start/{integration}`; the client is resolved by the service.
-    struct Start {
-        var name: String
-        var clientName: String?
-        var clientUUID: String?
-        var permissionScopes: String?
-        var oauthURLSubdomain: String
-        var originRedirectURL: String?
-        var grantType: OAuthClient.GrantType?
-    }
-
-    static func start(fields: RequestFields) throws(ZISError) -> Start {
+    package static func start(fields: RequestFields) throws(ZISError) -> OAuthFlowStart {
         try fields.rejectUnknown(allowed: [
             "name", "oauth_client_name", "oauth_client_uuid", "permission_scopes", "oauth_url_subdomain",
             "origin_oauth_redirect_url", "grant_type",
         ])
         let name = try fields.requiredString("name")
-        try TypedConnectionRequest.validateName(name)
+        guard NameRules.isValidConnectionName(name) else { throw .badRequest(detail: NameRules.connectionNameRule) }
         let clientName = try fields.nonEmptyString("oauth_client_name")
         let clientUUID = try fields.nonEmptyString("oauth_client_uuid")
         guard clientName != nil || clientUUID != nil else {
@@ -69,14 +58,14 @@ enum OAuthRequests {
         }
         let redirect = try fields.nonEmptyString("origin_oauth_redirect_url")
         if let redirect { try validateURL(redirect, field: "origin_oauth_redirect_url") }
-        return Start(
+        return OAuthFlowStart(
             name: name, clientName: clientName, clientUUID: clientUUID,
             permissionScopes: try fields.string("permission_scopes"),
             oauthURLSubdomain: try fields.string("oauth_url_subdomain") ?? "",
             originRedirectURL: redirect, grantType: try grantType(fields))
     }
 
-    private static func grantType(_ fields: RequestFields) throws(ZISError) -> OAuthClient.GrantType? {
+    static func grantType(_ fields: RequestFields) throws(ZISError) -> OAuthClient.GrantType? {
         guard let text = try fields.string("grant_type") else { return nil }
         guard let grant = OAuthClient.GrantType(rawValue: text) else {
             throw .badRequest(detail: "grant_type must be authorization_code or client_credentials")

@@ -1,65 +1,49 @@
-/// The seed fields of each connection type (spec §7): which are required, which may be left
-/// out, and how the collected strings become a payload. Kept as data so the decoder has one
-/// code path for all four types; the positions the decoder checks are looked up here, once per
-/// type, not once per connection.
+/// A connection type's `ConnectionSchema` as the seed decoder reads it (spec §7): the allowed
+/// keys (`name`, the type's fields, then its timestamps) by position, which of them are
+/// required, and where the decoder's special cases sit. Worked out once per type, not once per
+/// connection: a seed can hold a million.
 struct ConnectionSeedSchema {
+    let schema: ConnectionSchema
+    /// The keys before this position are required: `name` and the fields without a default,
+    /// which every schema lists before its optional ones.
     let requiredCount: Int
-    /// Every allowed key: the required ones first (`name` leading), then the optional ones.
     let keys: AllowedKeys
     let domainSlot: Int?
     let createdSlot: Int?
     let updatedSlot: Int?
-    let payload: (Values) -> ConnectionPayload
+    /// The slots whose values must pass a rule other than the domain's (checked apart, see the decoder).
+    let ruledSlots: [(slot: Int, rule: FieldRule)]
 
-    private init(required: [String], optional: [String], payload: @escaping (Values) -> ConnectionPayload) {
-        let keys = required + optional
-        self.requiredCount = required.count
+    /// Slot of field `index` of the schema: `name` is slot 0.
+    static func slot(ofField index: Int) -> Int { index + 1 }
+
+    private init(_ type: ConnectionType) {
+        schema = ConnectionSchema.of(type)
+        let fieldKeys = schema.fields.map(\.key)
+        let keys = ["name"] + fieldKeys + (schema.hasTimestamps ? ["created_at", "updated_at"] : [])
+        let required = schema.fields.prefix { $0.defaultValue == nil }.count
+        precondition(
+            !schema.fields.dropFirst(required).contains { $0.defaultValue == nil },
+            "a schema lists its required fields before its optional ones")
+        requiredCount = 1 + required
         self.keys = AllowedKeys(keys)
-        self.domainSlot = keys.firstIndex(of: "allowed_domain")
-        self.createdSlot = keys.firstIndex(of: "created_at")
-        self.updatedSlot = keys.firstIndex(of: "updated_at")
-        self.payload = payload
-    }
-
-    /// The strings a connection object gave, by position in `keys` (nil: left out).
-    struct Values {
-        let texts: [String?]
-
-        subscript(slot: Int) -> String? { texts[slot] }
-    }
-
-    private static let timestamps = ["created_at", "updated_at"]
-
-    // The payload closures read `Values` by position in `required + optional`.
-    static func of(_ type: ConnectionType) -> ConnectionSeedSchema {
-        switch type {
-        case .apiKey:
-            ConnectionSeedSchema(required: ["name", "allowed_domain", "api_key", "header_name"], optional: timestamps) {
-                .apiKey(APIKeyFields(allowedDomain: $0[1]!, headerName: $0[3]!, apiKey: $0[2]!))
-            }
-        case .basicAuth:
-            ConnectionSeedSchema(required: ["name", "allowed_domain", "username", "password"], optional: timestamps) {
-                .basicAuth(BasicAuthFields(allowedDomain: $0[1]!, username: $0[2]!, password: $0[3]!))
-            }
-        case .bearerToken:
-            ConnectionSeedSchema(required: ["name", "allowed_domain", "token"], optional: timestamps) {
-                .bearerToken(BearerTokenFields(allowedDomain: $0[1]!, token: $0[2]!))
-            }
-        case .oauth:
-            // OAuth items take exactly their §3 list fields, which include no timestamps.
-            ConnectionSeedSchema(
-                required: ["name", "access_token"],
-                optional: [
-                    "created_by", "oauth_access_token_response_body", "oauth_url_subdomain", "permission_scope",
-                    "refresh_token", "token_expiry", "token_type", "uuid",
-                ]
-            ) {
-                .oauth(
-                    OAuthConnectionFields(
-                        accessToken: $0[1]!, createdBy: $0[2] ?? "", oauthAccessTokenResponseBody: $0[3] ?? "",
-                        oauthURLSubdomain: $0[4] ?? "", permissionScope: $0[5] ?? "", refreshToken: $0[6] ?? "",
-                        tokenExpiry: $0[7] ?? "", tokenType: $0[8] ?? "bearer", uuid: $0[9] ?? ""))
-            }
+        domainSlot = keys.firstIndex(of: ConnectionField.allowedDomain.key)
+        createdSlot = keys.firstIndex(of: "created_at")
+        updatedSlot = keys.firstIndex(of: "updated_at")
+        ruledSlots = schema.fields.enumerated().compactMap { index, field in
+            guard let rule = field.rule, field.key != ConnectionField.allowedDomain.key else { return nil }
+            return (Self.slot(ofField: index), rule)
         }
+    }
+
+    /// The payload from the strings a connection object gave, by slot (nil: left out).
+    func payload(_ texts: [String?]) -> ConnectionPayload {
+        schema.makePayload(schema.fields.enumerated().map { index, field in texts[Self.slot(ofField: index)] ?? field.defaultValue ?? "" })
+    }
+
+    private static let all = ConnectionType.allCases.map(ConnectionSeedSchema.init)
+
+    static func of(_ type: ConnectionType) -> ConnectionSeedSchema {
+        all[ConnectionType.allCases.firstIndex(of: type)!]
     }
 }

@@ -63,8 +63,9 @@ extension SeedDecoder {
         return (connections, nameOrder)
     }
 
-    /// Reads one connection object into `scratch` (`name` is the first slot), then checks it in the order the rules are listed: required fields, their types, the name,
-    /// the domain, the timestamps. `path` is an autoclosure so it is built only for an error.
+    /// Reads one connection object into `scratch` (`name` is the first slot), then checks it in the
+    /// order the rules are listed: required fields, their types, the name, the domain, the other
+    /// fields' rules (`ConnectionSchema`), the timestamps. `path` is an autoclosure so it is built only for an error.
     private mutating func decodeConnection(
         schema: ConnectionSeedSchema, scratch: inout Scratch, path: @autoclosure () -> String, depth: Int
     ) throws(SeedError) -> Connection {
@@ -99,6 +100,11 @@ extension SeedDecoder {
                 scratch.lastDomain = domain
             }
         }
+        for (slot, rule) in schema.ruledSlots {
+            if let text = scratch.texts[slot], let violation = rule.violation(by: text) {
+                throw failure(violation, at: fields[slot]!.position, path: fieldPath(slot))
+            }
+        }
         let texts = scratch.texts
         func timestamp(at slot: Int?) throws(SeedError) -> String {
             guard let slot, let text = texts[slot] else { return loadTime }
@@ -111,7 +117,7 @@ extension SeedDecoder {
         let updatedAt = try timestamp(at: schema.updatedSlot)
         return Connection(
             name: name, createdAt: createdAt, updatedAt: updatedAt,
-            payload: schema.payload(ConnectionSeedSchema.Values(texts: texts)))
+            payload: schema.payload(texts))
     }
 
     /// A string as its text; any other value is parsed (so its syntax is checked) for its type.

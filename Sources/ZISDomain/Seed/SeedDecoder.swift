@@ -29,7 +29,13 @@ struct SeedDecoder {
     mutating func decodeDocument() throws(SeedError) -> Seed {
         scanner.skipWhitespace()
         var seed = Seed()
-        let root = try readObject(path: "", depth: 1, allowed: AllowedKeys(["integrations"])) { decoder, _, _ throws(SeedError) in
+        let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey])
+        let root = try readObject(path: "", depth: 1, allowed: rootKeys) { decoder, key, keyPosition throws(SeedError) in
+            guard key == 0 else {
+                throw decoder.failure(
+                    "this is a masked export: its secrets and tokens are \"*****\"; export with ?secrets=true to load a state back",
+                    at: keyPosition, path: SeedWriter.maskedMarkerKey)
+            }
             try decoder.enterArray(path: "integrations", depth: 2)
             var index = 0
             while try decoder.nextElement(afterElement: index > 0) {

@@ -3,14 +3,22 @@
 /// field is written, so two exports of the same state are byte-identical.
 public enum SeedWriter {
     /// The fields that hold write-only secrets (spec §1); the admin export masks them unless asked not to.
-    public static let secretFields: Set<String> = ["api_key", "password", "token", "client_secret"]
+    public static let secretFields: Set<String> = Set(
+        ConnectionType.allCases.flatMap { ConnectionSchema.of($0).fields.filter(\.isSecret).map(\.key) } + ["client_secret"])
 
-    /// `revealSecrets: false` writes every connection secret and OAuth client secret as `"*****"`.
-    /// ZIS access tokens (the `tokens` lists) are the mock's own credentials and are always
-    /// written, so an export stays loadable and usable [ours].
+    /// The member a masked export starts with, `"secrets":"masked"`, so the file says what it is
+    /// and the loader refuses it instead of installing `*****` as every secret and token.
+    public static let maskedMarkerKey = "secrets"
+    static let maskedMarker: StaticString = "\"secrets\":\"masked\","
+
+    /// `revealSecrets: false` writes every connection secret, OAuth client secret and ZIS access
+    /// token (the `tokens` lists, working credentials for the Zendesk surface) as `"*****"`,
+    /// under `maskedMarker`: such an export is for reading; one with `revealSecrets` loads back.
     public static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: 4096)
-        writer.raw("{\"integrations\":[")
+        writer.raw("{")
+        if !revealSecrets { writer.raw(maskedMarker) }
+        writer.raw("\"integrations\":[")
         for (index, integration) in seed.integrations.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("\n")
@@ -27,7 +35,7 @@ public enum SeedWriter {
         for (index, token) in integration.tokens.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{\"token\":")
-            writer.string(token.token)
+            secret(token.token, into: &writer, reveal: revealSecrets)
             writer.raw(",\"scopes\":[")
             for (scopeIndex, scope) in token.scopes.enumerated() {
                 if scopeIndex > 0 { writer.raw(",") }
@@ -73,49 +81,28 @@ public enum SeedWriter {
         writer.raw("]}")
     }
 
+    /// `name`, the plain fields, then the secret ones (the order exports have always had, so
+    /// they stay byte-identical), then the timestamps of the types that have them.
     private static func write(_ connection: Connection, into writer: inout JSONWriter, revealSecrets: Bool) {
+        let schema = ConnectionSchema.of(connection.type)
         writer.raw("{\"name\":")
         writer.string(connection.name)
-        switch connection.payload {
-        case .apiKey(let fields):
-            writer.raw(",\"allowed_domain\":")
-            writer.string(fields.allowedDomain)
-            writer.raw(",\"header_name\":")
-            writer.string(fields.headerName)
-            writer.raw(",\"api_key\":")
-            secret(fields.apiKey, into: &writer, reveal: revealSecrets)
-        case .basicAuth(let fields):
-            writer.raw(",\"allowed_domain\":")
-            writer.string(fields.allowedDomain)
-            writer.raw(",\"username\":")
-            writer.string(fields.username)
-            writer.raw(",\"password\":")
-            secret(fields.password, into: &writer, reveal: revealSecrets)
-        case .bearerToken(let fields):
-            writer.raw(",\"allowed_domain\":")
-            writer.string(fields.allowedDomain)
-            writer.raw(",\"token\":")
-            secret(fields.token, into: &writer, reveal: revealSecrets)
-        case .oauth(let fields):
-            // OAuth tokens are shown in clear by Zendesk [doc]; OAuth seed items take no timestamps (spec §7).
-            let members: [(StaticString, String)] = [
-                (",\"access_token\":", fields.accessToken), (",\"created_by\":", fields.createdBy),
-                (",\"oauth_access_token_response_body\":", fields.oauthAccessTokenResponseBody),
-                (",\"oauth_url_subdomain\":", fields.oauthURLSubdomain), (",\"permission_scope\":", fields.permissionScope),
-                (",\"refresh_token\":", fields.refreshToken), (",\"token_expiry\":", fields.tokenExpiry),
-                (",\"token_type\":", fields.tokenType), (",\"uuid\":", fields.uuid),
-            ]
-            for (key, value) in members {
-                writer.raw(key)
-                writer.string(value)
+        for secrets in [false, true] {
+            for field in schema.fields where field.isSecret == secrets {
+                writer.raw(",")
+                writer.string(field.key)
+                writer.raw(":")
+                if secrets { secret(field.value(connection.payload), into: &writer, reveal: revealSecrets) } else {
+                    writer.string(field.value(connection.payload))
+                }
             }
-            writer.raw("}")
-            return
         }
-        writer.raw(",\"created_at\":")
-        writer.timestamp(connection.created)
-        writer.raw(",\"updated_at\":")
-        writer.timestamp(connection.updated)
+        if schema.hasTimestamps {
+            writer.raw(",\"created_at\":")
+            writer.timestamp(connection.created)
+            writer.raw(",\"updated_at\":")
+            writer.timestamp(connection.updated)
+        }
         writer.raw("}")
     }
 

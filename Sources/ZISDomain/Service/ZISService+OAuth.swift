@@ -6,26 +6,13 @@ extension ZISService {
 
     // MARK: Clients
 
-    /// `GET …/oauth/clients/{integration}` → `{"clients":[…]}`, secrets masked.
-    public func listOAuthClients(integration: String, authorization: String?) throws(ZISError) -> [UInt8] {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let clients = state.withLock { $0.integrations[integration]?.oauthClients ?? [] }
-        var writer = JSONWriter(reservingCapacity: 32 + clients.count * 256)
-        writer.raw("{\"clients\":[")
-        for (index, client) in clients.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.oauthClient(client)
-        }
-        writer.raw("]}")
-        return writer.bytes
+    /// `GET …/oauth/clients/{integration}`.
+    public func oauthClients(integration: String) -> [OAuthClient] {
+        state.withLock { $0.integrations[integration]?.oauthClients ?? [] }
     }
 
-    /// `POST …/oauth/clients/{integration}` → `{"uuid":"…"}`; a client name already used → 409.
-    public func createOAuthClient(
-        integration: String, authorization: String?, contentType: String?, body: [UInt8]
-    ) throws(ZISError) -> [UInt8] {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let client = try OAuthRequests.createClient(fields: try RequestBody.fields(contentType: contentType, body: body))
+    /// `POST …/oauth/clients/{integration}`; a client name already used → 409.
+    public func createOAuthClient(_ client: OAuthClient, integration: String) throws(ZISError) -> OAuthClient {
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard !state.integrations[integration]!.oauthClients.contains(where: { $0.name == client.name }) else {
@@ -33,40 +20,26 @@ extension ZISService {
             }
             state.integrations[integration]!.oauthClients.append(client)
         }
-        var writer = JSONWriter(reservingCapacity: 48)
-        writer.raw("{\"uuid\":")
-        writer.string(client.uuid)
-        writer.raw("}")
-        return writer.bytes
+        return client
     }
 
-    /// `PATCH …/oauth/clients/{integration}/{uuid}` → `{"client":{…}}` [ours], secret masked.
-    public func updateOAuthClient(
-        uuid: String, integration: String, authorization: String?, contentType: String?, body: [UInt8]
-    ) throws(ZISError) -> [UInt8] {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let fields = try RequestBody.fields(contentType: contentType, body: body, wrapper: "client")
-        let updated = try state.withLock { state throws(ZISError) -> OAuthClient in
+    /// `PATCH …/oauth/clients/{integration}/{uuid}`; a name another client has → 409.
+    public func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
+        try state.withLock { state throws(ZISError) -> OAuthClient in
             guard let clients = state.integrations[integration]?.oauthClients,
                 let index = clients.firstIndex(where: { $0.uuid == uuid })
             else { throw Self.unknownClient(uuid) }
-            let updated = try OAuthRequests.updateClient(clients[index], fields: fields)
+            let updated = try patch.applied(to: clients[index])
             if clients.enumerated().contains(where: { $0.offset != index && $0.element.name == updated.name }) {
                 throw .conflict(detail: "An OAuth client named \(updated.name) already exists")
             }
             state.integrations[integration]!.oauthClients[index] = updated
             return updated
         }
-        var writer = JSONWriter(reservingCapacity: 320)
-        writer.raw("{\"client\":")
-        writer.oauthClient(updated)
-        writer.raw("}")
-        return writer.bytes
     }
 
     /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). Connections made with it stay [ours].
-    public func deleteOAuthClient(uuid: String, integration: String, authorization: String?) throws(ZISError) {
-        _ = try authorize(authorization: authorization, integration: integration)
+    public func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             guard let index = state.integrations[integration]?.oauthClients.firstIndex(where: { $0.uuid == uuid }) else {
                 throw Self.unknownClient(uuid)
@@ -77,15 +50,10 @@ extension ZISService {
 
     // MARK: Connections
 
-    /// `POST …/oauth/start/{integration}` → `{"redirect_url":"http://<Host>/…/oauth/callback?verification_code=…"}`.
-    /// `host` is the request's `Host` header and `scheme` its scheme: the URL never names the bind
-    /// address (spec §1), and a client that came over HTTPS is sent back over HTTPS.
-    public func startOAuthFlow(
-        integration: String, authorization: String?, contentType: String?, body: [UInt8], host: String?, scheme: String = "http"
-    ) throws(ZISError) -> [UInt8] {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let start = try OAuthRequests.start(fields: try RequestBody.fields(contentType: contentType, body: body))
-        let host = try Self.validatedHost(host)
+    /// `POST …/oauth/start/{integration}` → the `redirect_url`: the mock's own callback under
+    /// `callbackBase` (`scheme://host` of the request, so the URL never names the bind address,
+    /// spec §1), carrying a fresh single-use verification code.
+    public func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
         let code = RandomToken.hex(byteCount: 24)
         try state.withLock { state throws(ZISError) in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownIntegration(integration) }
@@ -102,25 +70,18 @@ extension ZISService {
                 permissionScopes: start.permissionScopes ?? client.defaultScopes,
                 oauthURLSubdomain: start.oauthURLSubdomain, originRedirectURL: start.originRedirectURL)
         }
-        var writer = JSONWriter(reservingCapacity: 160)
-        writer.raw("{\"redirect_url\":")
-        writer.string("\(scheme)://\(host)\(OAuthPaths.callback)?\(OAuthPaths.verificationCodeParameter)=\(code)")
-        writer.raw("}")
-        return writer.bytes
+        return "\(callbackBase)\(OAuthPaths.callback)?\(OAuthPaths.verificationCodeParameter)=\(code)"
     }
 
     /// The fetch of a `redirect_url`: consumes the verification code (single use) and creates the
     /// OAuth connection with freshly minted tokens. Unknown or used code → 400; the name taken
     /// meanwhile → 409.
-    public func completeOAuthFlow(query: [(String, String)]) throws(ZISError) -> OAuthCompletion {
-        guard let code = query.last(where: { $0.0 == OAuthPaths.verificationCodeParameter })?.1, !code.isEmpty else {
-            throw .badRequest(detail: "verification_code is required")
-        }
+    public func completeOAuthFlow(verificationCode code: String) throws(ZISError) -> OAuthCompletion {
         let now = clock()
         let accessToken = "oauth_at_" + RandomToken.hex(byteCount: 16)
         let refreshToken = "oauth_rt_" + RandomToken.hex(byteCount: 16)
         let uuid = RandomToken.uuidV4()
-        let created = try state.withLock { state throws(ZISError) -> (Connection, String?) in
+        return try state.withLock { state throws(ZISError) -> OAuthCompletion in
             guard let flow = state.pendingOAuthFlows.removeValue(forKey: code) else {
                 throw .badRequest(detail: "verification_code is unknown or has already been used")
             }
@@ -140,25 +101,19 @@ extension ZISService {
             guard state.integrations[flow.integration]!.insert(connection) else {
                 throw .conflict(detail: "A connection named \(flow.name) already exists")
             }
-            return (connection, flow.originRedirectURL)
+            return OAuthCompletion(connection: connection, redirectURL: flow.originRedirectURL)
         }
-        return OAuthCompletion(body: Self.envelope(created.0), redirectURL: created.1)
     }
 
-    /// `GET /api/services/zis/connections/{integration}?name=…|uuid=…` → `{"oauth":{…}}` [ours: envelope].
-    public func showOAuthConnection(integration: String, authorization: String?, query: [(String, String)]) throws(ZISError) -> [UInt8] {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let selector = try Self.oauthSelector(query)
-        let connection = try state.withLock { state throws(ZISError) -> Connection in
+    /// `GET /api/services/zis/connections/{integration}?name=…|uuid=…`.
+    public func oauthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) -> Connection {
+        try state.withLock { state throws(ZISError) -> Connection in
             try Self.findOAuthConnection(selector, in: state.integrations[integration])
         }
-        return Self.envelope(connection)
     }
 
     /// `DELETE /api/services/zis/connections/{integration}?name=…|uuid=…` (204) [ours].
-    public func deleteOAuthConnection(integration: String, authorization: String?, query: [(String, String)]) throws(ZISError) {
-        _ = try authorize(authorization: authorization, integration: integration)
-        let selector = try Self.oauthSelector(query)
+    public func deleteOAuthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             let connection = try Self.findOAuthConnection(selector, in: state.integrations[integration])
             _ = state.integrations[integration]!.remove(named: connection.name)
@@ -166,17 +121,6 @@ extension ZISService {
     }
 
     // MARK: Helpers
-
-    enum OAuthSelector {
-        case name(String)
-        case uuid(String)
-    }
-
-    static func oauthSelector(_ query: [(String, String)]) throws(ZISError) -> OAuthSelector {
-        if let name = query.last(where: { $0.0 == "name" })?.1, !name.isEmpty { return .name(name) }
-        if let uuid = query.last(where: { $0.0 == "uuid" })?.1, !uuid.isEmpty { return .uuid(uuid) }
-        throw .badRequest(detail: "name or uuid is required")
-    }
 
     static func findOAuthConnection(_ selector: OAuthSelector, in integration: IntegrationState?) throws(ZISError) -> Connection {
         guard let integration else { throw .notFound(detail: "OAuth connection does not exist") }
@@ -195,7 +139,7 @@ extension ZISService {
         }
     }
 
-    static func resolveClient(_ start: OAuthRequests.Start, in clients: [OAuthClient]) throws(ZISError) -> OAuthClient {
+    static func resolveClient(_ start: OAuthFlowStart, in clients: [OAuthClient]) throws(ZISError) -> OAuthClient {
         var resolved: OAuthClient?
         if let uuid = start.clientUUID {
             guard let found = clients.first(where: { $0.uuid == uuid }) else { throw unknownClient(uuid) }
@@ -210,25 +154,6 @@ extension ZISService {
         }
         guard let resolved else { throw .badRequest(detail: "oauth_client_name or oauth_client_uuid is required") }
         return resolved
-    }
-
-    /// The request's `Host`, or `localhost` when absent [ours]; anything that is not a plausible
-    /// `host[:port]` is refused, since it is copied into a URL.
-    static func validatedHost(_ host: String?) throws(ZISError) -> String {
-        guard let host, !host.isEmpty else { return "localhost" }
-        let isHostByte = { (byte: UInt8) -> Bool in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                true
-            default:
-                false
-            }
-        }
-        guard host.utf8.count <= 255, host.utf8.allSatisfy(isHostByte) else {
-            throw .badRequest(detail: "Host header is not a valid host name")
-        }
-        return host
     }
 
     /// What a provider's token endpoint would have answered, kept as `oauth_access_token_response_body`.

@@ -35,53 +35,42 @@ public final class ZISService: Sendable {
     }
 
     /// The spec §2 decision for any ZIS endpoint; returns the token's grant.
-    public func authorize(authorization: String?, integration: String, required: Scope = .write) throws(ZISError) -> TokenGrant {
+    public func authorize(_ credentials: Credentials, integration: String, scope: Scope = .write) throws(ZISError) -> TokenGrant {
         try state.withLock { state throws(ZISError) in
-            try state.authorizer.authorize(authorization: authorization, integration: integration, required: required)
+            try state.authorizer.authorize(credentials, integration: integration, required: scope)
         }
     }
 
-    /// `GET /api/services/zis/integrations/{integration}/connections/all` (spec §3).
-    /// `authorization` is the raw header value or nil; `query` holds percent-decoded pairs in
-    /// request order. Auth is checked on every call, before pagination errors (spec §2 order).
-    /// The pairs are labelled as `HTTPRequest.query` has them: an unlabelled parameter would make
-    /// every call copy the array to drop the labels.
-    public func listAllConnections(
-        integration: String, authorization: String?, query: [(name: String, value: String)]
-    ) -> Result<[UInt8], ZISError> {
-        // Parsing needs no state, so it happens outside the lock; its error is reported only after auth.
-        let parsedRequest = Result { () throws(ZISError) in try PageRequest.parse(query: query) }
-        let lookup = state.withLock { state -> Result<PageLookup, ZISError> in
-            do throws(ZISError) {
-                _ = try state.authorizer.authorize(authorization: authorization, integration: integration, required: .write)
-                let request = try parsedRequest.get()
-                // Tokens exist only for existing integrations, so a successful authorization implies this.
-                guard let integrationState = state.integrations[integration] else { throw .integrationMismatch }
-                if let body = integrationState.pageCache.body(for: request) { return .success(.cached(body)) }
-                return .success(.miss(request, integrationState.connections, version: integrationState.version))
-            } catch {
-                return .failure(error)
-            }
+    /// `GET /api/services/zis/integrations/{integration}/connections/all` (spec §3): the page
+    /// `request` selects, rendered by `render` outside the lock. The rendering is cached per
+    /// integration until its next write, so repeated reads of a page cost a lookup; the bytes
+    /// are opaque here, the domain only keeps them.
+    package func listAllConnections(
+        integration: String, page request: PageRequest, render: (CursorPage<Connection>) -> [UInt8]
+    ) throws(ZISError) -> [UInt8] {
+        let lookup = try state.withLock { state throws(ZISError) -> PageLookup in
+            // Tokens exist only for existing integrations, so a successful authorization implies this.
+            guard let integrationState = state.integrations[integration] else { throw .integrationMismatch }
+            if let body = integrationState.pageCache.body(for: request) { return .cached(body) }
+            return .miss(integrationState.connections, version: integrationState.version)
         }
         switch lookup {
-        case .failure(let error):
-            return .failure(error)
-        case .success(.cached(let body)):
-            return .success(body)
-        case .success(.miss(let request, let connections, let version)):
-            let body = ConnectionListRenderer.render(connections.page(for: request))
+        case .cached(let body):
+            return body
+        case .miss(let connections, let version):
+            let body = render(connections.page(for: request))
             state.withLock { state in
                 guard state.integrations[integration]?.version == version else { return }
                 state.integrations[integration]?.pageCache.store(body, for: request)
             }
-            return .success(body)
+            return body
         }
     }
 
     /// What the locked part of a list call found: a cached body, or a snapshot to render from.
     private enum PageLookup {
         case cached([UInt8])
-        case miss(PageRequest, NameIndex<Connection>, version: UInt64)
+        case miss(NameIndex<Connection>, version: UInt64)
     }
 
     // MARK: Connection writes and lookups (typed CRUD, spec §4, builds on these)

@@ -1,5 +1,5 @@
 /// Something the store orders and identifies by name.
-protocol NameKeyed {
+package protocol NameKeyed {
     var name: String { get }
 }
 

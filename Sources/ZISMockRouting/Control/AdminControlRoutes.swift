@@ -7,7 +7,7 @@ public enum AdminControlRoutes {
     /// `ready` only: for `--no-admin`, where the control plane is off but probes still work.
     public static func registerReadiness(on router: inout Router) {
         // The seed is parsed and installed before the listener opens, so serving means ready.
-        router.add("GET", "/__admin/ready") { _, _ in .json(200, Array(#"{"status":"ready"}"#.utf8)) }
+        router.add("GET", "/__admin/ready", in: .admin) { _, _ in .json(200, Array(#"{"status":"ready"}"#.utf8)) }
     }
 
     public static func register(on router: inout Router, control: MockControl) {
@@ -19,7 +19,7 @@ public enum AdminControlRoutes {
     }
 
     private static func registerState(on router: inout Router, control: MockControl) {
-        router.add("POST", "/__admin/reset") { request, _ in
+        router.add("POST", "/__admin/reset", in: .admin) { request, _ in
             var parts = Set(MockControl.ResetPart.allCases)
             if let only = request.query.last(where: { $0.name == "only" })?.value {
                 parts = []
@@ -40,11 +40,11 @@ public enum AdminControlRoutes {
             writer.raw("]}")
             return .json(200, writer.bytes)
         }
-        router.add("GET", "/__admin/state") { request, _ in
+        router.add("GET", "/__admin/state", in: .admin) { request, _ in
             let reveal = request.query.last(where: { $0.name == "secrets" })?.value == "true"
             return .json(200, control.export(revealSecrets: reveal))
         }
-        router.add("PUT", "/__admin/state") { request, _ in
+        router.add("PUT", "/__admin/state", in: .admin) { request, _ in
             do throws(SeedError) {
                 try control.load(json: request.body)
             } catch {
@@ -64,7 +64,7 @@ public enum AdminControlRoutes {
     }
 
     private static func registerJournal(on router: inout Router, control: MockControl) {
-        router.add("GET", "/__admin/requests") { request, _ in
+        router.add("GET", "/__admin/requests", in: .admin) { request, _ in
             do throws(ZISError) {
                 let entries = control.journal.entries(matching: try JournalFilter(query: request.query))
                 var writer = JSONWriter(reservingCapacity: 64 + entries.count * 512)
@@ -82,7 +82,7 @@ public enum AdminControlRoutes {
                 return HTTPResponse(error)
             }
         }
-        router.add("GET", "/__admin/requests/count") { request, _ in
+        router.add("GET", "/__admin/requests/count", in: .admin) { request, _ in
             do throws(ZISError) {
                 var writer = JSONWriter()
                 writer.raw("{\"count\":")
@@ -93,14 +93,14 @@ public enum AdminControlRoutes {
                 return HTTPResponse(error)
             }
         }
-        router.add("DELETE", "/__admin/requests") { _, _ in
+        router.add("DELETE", "/__admin/requests", in: .admin) { _, _ in
             control.journal.removeAll()
             return HTTPResponse(status: 204)
         }
     }
 
     private static func registerFaults(on router: inout Router, control: MockControl) {
-        router.add("POST", "/__admin/faults") { request, _ in
+        router.add("POST", "/__admin/faults", in: .admin) { request, _ in
             do throws(ZISError) {
                 let (match, action, times, after) = try FaultRuleDocument.parse(request.body)
                 let rule = try control.faults.add(match, action: action, times: times, after: after)
@@ -113,7 +113,7 @@ public enum AdminControlRoutes {
                 return HTTPResponse(error)
             }
         }
-        router.add("GET", "/__admin/faults") { _, _ in
+        router.add("GET", "/__admin/faults", in: .admin) { _, _ in
             var writer = JSONWriter()
             writer.raw("{\"faults\":[")
             for (index, rule) in control.faults.rules.enumerated() {
@@ -123,11 +123,11 @@ public enum AdminControlRoutes {
             writer.raw("]}")
             return .json(200, writer.bytes)
         }
-        router.add("DELETE", "/__admin/faults") { _, _ in
+        router.add("DELETE", "/__admin/faults", in: .admin) { _, _ in
             control.faults.removeAll()
             return HTTPResponse(status: 204)
         }
-        router.add("DELETE", "/__admin/faults/{id}") { _, parameters in
+        router.add("DELETE", "/__admin/faults/{id}", in: .admin) { _, parameters in
             guard let id = Int(parameters["id"]), control.faults.remove(id: id) else {
                 return HTTPResponse(.notFound(detail: "No fault rule \(parameters["id"])"))
             }
@@ -136,8 +136,8 @@ public enum AdminControlRoutes {
     }
 
     private static func registerRateLimit(on router: inout Router, control: MockControl) {
-        router.add("GET", "/__admin/rate-limit") { _, _ in .json(200, rateLimitBody(control.rateLimiter.limit)) }
-        router.add("PUT", "/__admin/rate-limit") { request, _ in
+        router.add("GET", "/__admin/rate-limit", in: .admin) { _, _ in .json(200, rateLimitBody(control.rateLimiter.limit)) }
+        router.add("PUT", "/__admin/rate-limit", in: .admin) { request, _ in
             do throws(ZISError) {
                 let limit = try parseRateLimit(request.body)
                 control.rateLimiter.setLimit(limit)

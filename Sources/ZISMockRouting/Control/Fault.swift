@@ -24,7 +24,7 @@ public struct FaultMatch: Sendable, Equatable {
     /// Every request outside `/__admin/`.
     public static let anyRequest = FaultMatch()
     /// `GET …/integrations/{integration}/connections/all` (spec §3).
-    public static let allConnections = FaultMatch(path: ConnectionsRoutes.allConnections)
+    public static let allConnections = FaultMatch(path: ConnectionsEndpoints.allConnections)
 
     public static func path(_ path: String, method: String? = nil) -> FaultMatch {
         FaultMatch(method: method, path: path)

@@ -1,16 +1,5 @@
 import ZISDomain
-import ZISMockHTTP
 import ZISMockLocking
-
-enum AdminPaths {
-    static let prefix = "/__admin/"
-    /// Answered without the admin token: container health checks poll it before they know any.
-    static let health = "/__admin/health"
-
-    static func isAdmin(_ rawPath: String) -> Bool {
-        rawPath.hasPrefix(prefix) || rawPath == "/__admin"
-    }
-}
 
 /// How the control plane is exposed.
 public struct AdminSettings: Sendable {
@@ -27,7 +16,7 @@ public struct AdminSettings: Sendable {
 /// The control plane of one server: the seed it resets to, the request journal, the fault rules
 /// and the rate limiter, around the ZIS service. `/__admin/` routes and the Swift embedding API
 /// both call this, so the two doors share one implementation. Safe from any thread.
-public final class MockControl: ExchangeMiddleware {
+public final class MockControl: Sendable {
     public let service: ZISService
     public let journal: RequestJournal
     public let faults = FaultInjector()
@@ -86,62 +75,5 @@ public final class MockControl: ExchangeMiddleware {
     /// The current state in the seed format (spec §7).
     public func export(revealSecrets: Bool = false) -> [UInt8] {
         SeedWriter.json(service.exportSeed(), revealSecrets: revealSecrets)
-    }
-
-    // MARK: Around every request
-
-    public func handle(
-        _ request: HTTPRequest, routeTemplate: String?, parameters: PathParameters, next: () -> HTTPResponse
-    ) -> HTTPResponse {
-        if AdminPaths.isAdmin(request.rawPath) {
-            guard let token = settings.token, request.rawPath != AdminPaths.health else { return next() }
-            guard Self.bearerToken(request.headers["Authorization"]) == token else {
-                return HTTPResponse(ZISError(
-                    status: 401, code: "InvalidCredentials", title: "Authentication failed",
-                    detail: "/__admin/ needs Authorization: Bearer <the --admin-token>"))
-            }
-            return next()
-        }
-        let decision = rateLimiter.isLimiting ? rateLimiter.admit(key: request.headers["Authorization"] ?? "") : nil
-        var response = answer(request, routeTemplate: routeTemplate, parameters: parameters, limited: decision, next: next)
-        if let decision {
-            response.headers.append(("X-Rate-Limit", String(decision.limit)))
-            response.headers.append(("X-Rate-Limit-Remaining", String(decision.remaining)))
-        }
-        return response
-    }
-
-    private func answer(
-        _ request: HTTPRequest, routeTemplate: String?, parameters: PathParameters, limited: RateLimiter.Decision?,
-        next: () -> HTTPResponse
-    ) -> HTTPResponse {
-        if let retryAfter = limited?.retryAfterSeconds { return HTTPResponse(.tooManyRequests(retryAfterSeconds: retryAfter)) }
-        var action: FaultAction?
-        if settings.headerFaults, let header = request.headers[FaultHeader.name] {
-            do {
-                action = try FaultHeader.parse(header)
-            } catch {
-                return HTTPResponse(error)
-            }
-        }
-        if action == nil { action = faults.action(for: request, routeTemplate: routeTemplate, parameters: parameters) }
-        guard let action else { return next() }
-        var response: HTTPResponse
-        switch action.connection {
-        case .drop?: response = .unanswered(.drop)
-        case .reset?: response = .unanswered(.reset)
-        case nil: response = action.status.map { HTTPResponse(action.error(status: $0)) } ?? next()
-        }
-        if action.truncateBody { response.misbehaviour = .truncateBody }
-        // The HTTP layer holds the answer back; the event loop goes on serving other connections.
-        response.delayMilliseconds = action.delayMilliseconds
-        return response
-    }
-
-    private static func bearerToken(_ header: String?) -> String? {
-        guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return String(parts[1].drop { $0 == " " })
     }
 }

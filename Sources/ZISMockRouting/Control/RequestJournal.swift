@@ -115,7 +115,7 @@ public final class RequestJournal: ExchangeObserver {
     }
 
     public func observe(_ exchange: CompletedExchange) {
-        guard capacity > 0, !AdminPaths.isAdmin(exchange.request.rawPath) else { return }
+        guard capacity > 0 else { return }
         let request = exchange.request
         let (body, truncated) = Self.redactedBody(request.body)
         let integration = exchange.parameters["integration"]

@@ -18,29 +18,25 @@ public struct CORSPolicy: Sendable {
     }
 }
 
-/// Answers CORS preflights and marks responses for allowed origins, around any responder.
-/// A preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`) is answered here, for
-/// the methods the router serves on that path; any other request goes through unchanged and gets
-/// `Access-Control-Allow-Origin` when its `Origin` is allowed.
-public struct CORSResponder: HTTPResponder {
-    private let next: any HTTPResponder
-    private let router: Router
+/// Answers CORS preflights and marks responses for allowed origins. A preflight (`OPTIONS` with
+/// `Origin` and `Access-Control-Request-Method`) is answered here, for the methods the router
+/// serves on that path; any other request goes on and gets `Access-Control-Allow-Origin` when its
+/// `Origin` is allowed.
+public struct CORSMiddleware: Middleware {
     private let policy: CORSPolicy
     /// Headers a browser script may read besides the CORS-safelisted ones (rate limiting, 429).
     private static let exposed = "Retry-After, X-Rate-Limit, X-Rate-Limit-Remaining, Location"
 
-    public init(wrapping next: any HTTPResponder, router: Router, policy: CORSPolicy) {
-        self.next = next
-        self.router = router
+    public init(_ policy: CORSPolicy) {
         self.policy = policy
     }
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard let origin = request.headers["Origin"] else { return next.respond(to: request) }
+    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+        guard let origin = request.headers["Origin"] else { return next() }
         if request.method == "OPTIONS", request.headers["Access-Control-Request-Method"] != nil {
-            return preflight(request, origin: origin)
+            return preflight(request, context, origin: origin, next: next)
         }
-        var response = next.respond(to: request)
+        var response = next()
         if let allowed = policy.allowOrigin(for: origin) {
             response.headers.append(("Access-Control-Allow-Origin", allowed))
             response.headers.append(("Access-Control-Expose-Headers", Self.exposed))
@@ -49,16 +45,12 @@ public struct CORSResponder: HTTPResponder {
         return response
     }
 
-    public func respond(to failure: HTTPRequestFailure) -> HTTPResponse {
-        next.respond(to: failure)
-    }
-
-    private func preflight(_ request: HTTPRequest, origin: String) -> HTTPResponse {
+    private func preflight(_ request: HTTPRequest, _ context: RouteContext, origin: String, next: () -> HTTPResponse) -> HTTPResponse {
         let methods: [String]
-        switch router.resolve(method: "OPTIONS", path: request.pathSegments) {
+        switch context.resolution {
         case .methodNotAllowed(let allow): methods = allow
         case .matched(let route, _): methods = [route.method]
-        case .notFound: return next.respond(to: request)  // the router's 404, in the usual envelope
+        case .notFound: return next()  // the router's 404, in the usual envelope
         }
         guard let allowed = policy.allowOrigin(for: origin) else {
             return HTTPResponse(status: 204, headers: [("Vary", "Origin")])  // no CORS headers: the browser refuses

@@ -1,3 +1,5 @@
+import ZISDomain
+
 /// Renders the body of `GET …/connections/all` (spec §3): the page's window split back into
 /// the four typed arrays, each in name order, followed by `meta`.
 enum ConnectionListRenderer {

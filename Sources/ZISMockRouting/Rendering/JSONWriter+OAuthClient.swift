@@ -1,3 +1,5 @@
+import ZISDomain
+
 extension JSONWriter {
     /// One OAuth client, keys in alphabetical order like every other ZIS object; the client
     /// secret is write-only and always rendered as the mask (spec §1).

@@ -1,0 +1,38 @@
+import ZISMockHTTP
+
+/// Work around the answer to a request (Hummingbird's `MiddlewareProtocol`): it may answer
+/// instead (`next` not called), or change the answer `next` produced. Called on the event loop's
+/// thread, like the handler it wraps: keep it quick.
+public protocol Middleware: Sendable {
+    func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse
+}
+
+/// What routing found for a request, before anything answered it.
+public struct RouteContext: Sendable {
+    public let resolution: Router.Resolution
+    /// The matched route's group, or for a miss the group whose prefix the path starts with.
+    public let group: RouteGroup
+
+    /// The matched route; nil for 404 and 405.
+    public var route: Router.Route? {
+        if case .matched(let route, _) = resolution { route } else { nil }
+    }
+
+    public var parameters: PathParameters {
+        if case .matched(_, let parameters) = resolution { parameters } else { PathParameters() }
+    }
+
+    /// e.g. `/api/services/zis/integrations/{integration}/connections/all`; nil for 404 and 405.
+    public var routeTemplate: String? { route?.pattern.description }
+}
+
+/// A middleware and the groups it works in, as one entry of the ordered list.
+public struct MiddlewareEntry: Sendable {
+    let middleware: any Middleware
+    let groups: Set<RouteGroup>
+
+    public init(_ middleware: any Middleware, in groups: Set<RouteGroup> = Set(RouteGroup.all)) {
+        self.middleware = middleware
+        self.groups = groups
+    }
+}

@@ -1,0 +1,39 @@
+import ZISMockHTTP
+
+/// A finished request and its answer, as the request journal and the access log see it.
+public struct CompletedExchange: Sendable {
+    public let request: HTTPRequest
+    public let response: HTTPResponse
+    /// The matched route's template; nil for 404 and 405.
+    public let routeTemplate: String?
+    public let parameters: PathParameters
+    /// Wall-clock time the request was answered, seconds since the epoch.
+    public let answeredAt: Double
+    public let durationMicroseconds: Int
+}
+
+/// Sees every exchange after it is answered, on the event loop's thread: keep it quick.
+public protocol ExchangeObserver: Sendable {
+    func observe(_ exchange: CompletedExchange)
+}
+
+/// Times the answer and hands the finished exchange to an observer (the journal, the access log).
+public struct ObservingMiddleware: Middleware {
+    let observer: any ExchangeObserver
+    let clock: SystemClock
+
+    public init(_ observer: any ExchangeObserver, clock: SystemClock = SystemClock()) {
+        self.observer = observer
+        self.clock = clock
+    }
+
+    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+        let started = clock.monotonicMicroseconds()
+        let response = next()
+        observer.observe(
+            CompletedExchange(
+                request: request, response: response, routeTemplate: context.routeTemplate, parameters: context.parameters,
+                answeredAt: clock.wallSeconds(), durationMicroseconds: clock.monotonicMicroseconds() - started))
+        return response
+    }
+}
