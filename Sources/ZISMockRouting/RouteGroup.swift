@@ -4,14 +4,20 @@
 /// `/__admin/` is the control plane's (admin token, never journaled) without any layer testing
 /// path strings.
 public struct RouteGroup: Sendable, Hashable, CustomStringConvertible {
+    /// Its place in `all`: equality, hashing and the responder's per-group middleware use it, so
+    /// a request never hashes or compares the group's text.
+    let index: Int
     public let description: String
     /// The leading path segments every route of the group has; empty for the default group.
     let prefix: [String]
 
     /// What Zendesk serves (spec §3–5): journaled, rate limited, faulted.
-    public static let zendesk = RouteGroup(description: "zendesk", prefix: [])
+    public static let zendesk = RouteGroup(index: 0, description: "zendesk", prefix: [])
     /// What the mock adds for tests (spec §8): no Zendesk path can collide with it.
-    public static let admin = RouteGroup(description: "admin", prefix: ["__admin"])
+    public static let admin = RouteGroup(index: 1, description: "admin", prefix: ["__admin"])
+
+    public static func == (left: RouteGroup, right: RouteGroup) -> Bool { left.index == right.index }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     public static let all = [zendesk, admin]
 

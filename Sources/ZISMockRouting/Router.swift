@@ -6,7 +6,9 @@ import ZISMockHTTP
 public struct Router: Sendable {
     public typealias Handler = @Sendable (HTTPRequest, PathParameters) -> HTTPResponse
 
-    public struct Route: Sendable {
+    /// A class: routing hands the matched route through the middleware to the handler, and a
+    /// reference is one retain where a struct of arrays, strings and a closure was several.
+    public final class Route: Sendable {
         public let method: String
         public let pattern: PathPattern
         public let group: RouteGroup
@@ -14,6 +16,14 @@ public struct Router: Sendable {
         /// `/__admin/health` before they know any token.
         public let isOpen: Bool
         public let handler: Handler
+
+        init(method: String, pattern: PathPattern, group: RouteGroup, isOpen: Bool, handler: @escaping Handler) {
+            self.method = method
+            self.pattern = pattern
+            self.group = group
+            self.isOpen = isOpen
+            self.handler = handler
+        }
     }
 
     public private(set) var routes: [Route] = []

@@ -6,24 +6,17 @@ import ZISMockHTTP
 /// around the route's handler. One path for every request, tests and benchmarks included.
 public struct ZISResponder: HTTPResponder {
     public let router: Router
-    /// Each group's share of the ordered middleware list, worked out once.
-    private let middlewareByGroup: [RouteGroup: [any Middleware]]
+    /// Each group's share of the ordered middleware list, worked out once, by `RouteGroup.index`.
+    private let middlewareByGroup: [[any Middleware]]
 
     public init(router: Router, middleware: [MiddlewareEntry] = []) {
         self.router = router
-        var byGroup: [RouteGroup: [any Middleware]] = [:]
-        for group in RouteGroup.all {
-            byGroup[group] = middleware.filter { $0.groups.contains(group) }.map(\.middleware)
-        }
-        middlewareByGroup = byGroup
+        middlewareByGroup = RouteGroup.all.map { group in middleware.filter { $0.groups.contains(group) }.map(\.middleware) }
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        let resolution = router.resolve(method: request.method, path: request.pathSegments)
-        let group: RouteGroup
-        if case .matched(let route, _) = resolution { group = route.group } else { group = .containing(request.pathSegments) }
-        let context = RouteContext(resolution: resolution, group: group)
-        return run(middlewareByGroup[group] ?? [], from: 0, request, context)
+        let context = RouteContext(router.resolve(method: request.method, path: request.pathSegments), path: request.pathSegments)
+        return run(middlewareByGroup[context.group.index], from: 0, request, context)
     }
 
     private func run(_ middleware: [any Middleware], from index: Int, _ request: HTTPRequest, _ context: RouteContext) -> HTTPResponse {

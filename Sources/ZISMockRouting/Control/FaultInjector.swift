@@ -13,7 +13,7 @@ public final class FaultInjector: Sendable {
 
     private let state = Locked(State())
     /// Mirrors `!state.rules.isEmpty`: with no rules (the usual case) a request costs no lock.
-    private let hasRules = Atomic(false)
+    private let hasRulesFlag = Atomic(false)
 
     public init() {}
 
@@ -26,7 +26,7 @@ public final class FaultInjector: Sendable {
             let rule = FaultRule(id: state.nextID, match: match, action: action, times: times, after: after)
             state.nextID += 1
             state.rules.append(rule)
-            hasRules.store(true, ordering: .releasing)
+            hasRulesFlag.store(true, ordering: .releasing)
             return rule
         }
     }
@@ -38,7 +38,7 @@ public final class FaultInjector: Sendable {
     public func removeAll() {
         state.withLock {
             $0.rules.removeAll()
-            hasRules.store(false, ordering: .releasing)
+            hasRulesFlag.store(false, ordering: .releasing)
         }
     }
 
@@ -47,14 +47,17 @@ public final class FaultInjector: Sendable {
         state.withLock { state in
             guard let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
             state.rules.remove(at: index)
-            hasRules.store(!state.rules.isEmpty, ordering: .releasing)
+            hasRulesFlag.store(!state.rules.isEmpty, ordering: .releasing)
             return true
         }
     }
 
     /// The action for this request, if a rule fires.
+    /// Whether any rule is set; lock-free.
+    var hasRules: Bool { hasRulesFlag.load(ordering: .acquiring) }
+
     func action(for request: HTTPRequest, routeTemplate: String?, parameters: PathParameters) -> FaultAction? {
-        guard hasRules.load(ordering: .acquiring) else { return nil }
+        guard hasRulesFlag.load(ordering: .acquiring) else { return nil }
         return state.withLock { state -> FaultAction? in
             guard !state.rules.isEmpty else { return nil }
             let decodedPath = "/" + request.pathSegments.joined(separator: "/")

@@ -15,6 +15,8 @@ public struct FaultMiddleware: Middleware {
     }
 
     public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+        // No rules and no header (the usual case): one atomic read and a presence bit.
+        guard faults.hasRules || (honoursHeader && request.headers[FaultHeader.name] != nil) else { return next() }
         var action: FaultAction?
         if honoursHeader, let header = request.headers[FaultHeader.name] {
             do {

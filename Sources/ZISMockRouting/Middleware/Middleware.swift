@@ -10,16 +10,19 @@ public protocol Middleware: Sendable {
 /// What routing found for a request, before anything answered it.
 public struct RouteContext: Sendable {
     public let resolution: Router.Resolution
+    /// The matched route; nil for 404 and 405.
+    public let route: Router.Route?
+    public let parameters: PathParameters
     /// The matched route's group, or for a miss the group whose prefix the path starts with.
     public let group: RouteGroup
 
-    /// The matched route; nil for 404 and 405.
-    public var route: Router.Route? {
-        if case .matched(let route, _) = resolution { route } else { nil }
-    }
-
-    public var parameters: PathParameters {
-        if case .matched(_, let parameters) = resolution { parameters } else { PathParameters() }
+    init(_ resolution: Router.Resolution, path: [String]) {
+        self.resolution = resolution
+        if case .matched(let route, let parameters) = resolution {
+            (self.route, self.parameters, group) = (route, parameters, route.group)
+        } else {
+            (route, parameters, group) = (nil, PathParameters(), RouteGroup.containing(path))
+        }
     }
 
     /// e.g. `/api/services/zis/integrations/{integration}/connections/all`; nil for 404 and 405.
