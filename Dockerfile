@@ -19,6 +19,10 @@ COPY Package.* ./
 COPY Sources Sources
 # SwiftPM checks that every target's folder exists, test targets included, even for `--product`.
 COPY Tests Tests
+# The build compiles the default seed and the OpenAPI document in (the EmbedAsLiteral plugin).
+COPY Plugins Plugins
+COPY seed-data seed-data
+COPY openapi openapi
 # A release build is one static executable (Package.swift links it with `-static-executable`): the
 # Swift runtime, glibc, OpenSSL and zlib are in the binary (it imports no Foundation), so the
 # runtime image needs no shared libraries at all. The linker warns that getaddrinfo and dlopen need

@@ -23,8 +23,12 @@ let package = Package(
         // gzip through the system's zlib (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib"]),
-        .target(name: "ZISDomain", dependencies: ["ZISMockLocking"]),
-        .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"]),
+        // seed-data/default.json and openapi/zis-mock.yaml are compiled in as string literals generated at
+        // build time (Plugins/EmbedAsLiteral says which file goes into which target), not checked-in copies.
+        .executableTarget(name: "EmbedAsLiteralTool"),
+        .plugin(name: "EmbedAsLiteral", capability: .buildTool(), dependencies: ["EmbedAsLiteralTool"]),
+        .target(name: "ZISDomain", dependencies: ["ZISMockLocking"], plugins: ["EmbedAsLiteral"]),
+        .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"], plugins: ["EmbedAsLiteral"]),
         .target(name: "ZISMock", dependencies: [
             "ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking",
             .product(name: "Logging", package: "swift-log"),

@@ -1,8 +1,8 @@
 import ZISMockHTTP
 
 /// `GET /__admin/openapi.yaml`: the OpenAPI document of both surfaces (`openapi/zis-mock.yaml`),
-/// compiled into the binary by `scripts/embed-openapi` so a running server always serves the
-/// document it was built with. A test checks the embedded text is the file byte for byte.
+/// compiled into the binary as `OpenAPIRoute.yaml` by the EmbedAsLiteral build-tool plugin, so a
+/// running server always serves the document it was built with. A test checks it serves the file byte for byte.
 public enum OpenAPIRoute {
     public static let path = "/__admin/openapi.yaml"
     public static let sourcePath = "openapi/zis-mock.yaml"

@@ -3,12 +3,13 @@ import Testing
 @testable import ZISDomain
 
 @Suite struct DefaultSeedTests {
-    @Test func embeddedTextIsTheCommittedFileByteForByte() throws {
+    /// The EmbedAsLiteral plugin's literal reads back as the file itself: no escape, no line ending changed.
+    @Test func compiledInTextIsTheSeedFileByteForByte() throws {
         // Resolving symlinks maps a private build package that links Tests/ZISDomainTests back to the repository.
         let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let onDisk = try Data(contentsOf: repositoryRoot.appendingPathComponent("seed-data/default.json"))
-        #expect(Array(onDisk) == Array(DefaultSeed.json.utf8), "run scripts/embed-default-seed")
+        #expect(Array(onDisk) == Array(DefaultSeed.json.utf8))
     }
 
     @Test func defaultSeedLoadsWithThreePagesForTheLargeIntegration() throws {

@@ -1,5 +1,5 @@
-/// The default seed's text lives in `DefaultSeed+Embedded.swift`, generated from
-/// `seed-data/default.json` by `scripts/embed-default-seed`; a test checks the two are identical.
+/// The default seed's text, `DefaultSeed.json`, is `seed-data/default.json` compiled in as a string
+/// literal by the EmbedAsLiteral build-tool plugin (Plugins/EmbedAsLiteral); nothing is checked in.
 enum DefaultSeed {
     static let sourcePath = "seed-data/default.json"
 }
