@@ -19,9 +19,9 @@ public struct ZISMockConfiguration: Sendable {
     /// Seconds since the Unix epoch, for `created_at`/`updated_at` and minted token expiries;
     /// tests replace it to make time move deterministically.
     public var clock: @Sendable () -> Int = Timestamp.currentSeconds
-    /// How long tokens minted by the Zendesk OAuth endpoints live, in seconds (`--token-lifetime`);
-    /// nil: they never expire, and `/oauth/tokens` then answers no `expires_in` or refresh token.
-    public var tokenLifetimeSeconds: Int? = ZISService.defaultTokenLifetimeSeconds
+    /// How long tokens minted by the Zendesk OAuth endpoints live when a request asks for no
+    /// `expires_in`, in seconds (`--token-lifetime`); nil (the default, as Zendesk's): forever.
+    public var tokenLifetimeSeconds: Int?
     public var limits = HTTPLimits()
     /// HTTPS on the main port or beside it; nil for plain HTTP only.
     public var tls: TLSSettings?

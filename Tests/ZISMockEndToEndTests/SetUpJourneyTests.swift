@@ -36,23 +36,35 @@ struct SetUpJourneyTests {
             #expect(listed.contains { $0["id"] as? Int == clientID && $0["identifier"] as? String == "zis_my_integration" })
             #expect(!String(decoding: try client.send("GET", "/api/v2/oauth/clients", authorization: Self.passwordAuth).body, as: UTF8.self).contains(secret))
 
-            // 3a. client_credentials, form-encoded with the client in the body.
+            // 3a. client_credentials, form-encoded with the client in the body: no expiry, no refresh token [doc].
             let form = "grant_type=client_credentials&client_id=zis_my_integration&client_secret=\(secret)&scope=read+write"
             let issued = try client.send("POST", "/oauth/tokens", json: form, contentType: "application/x-www-form-urlencoded", authorization: nil)
-            #expect(issued.status == 200)
+            #expect(issued.status == 201)
             #expect(issued.header("Cache-Control") == "no-store")
             let token = try issued.json()
             #expect(token["token_type"] as? String == "bearer")
             #expect(token["scope"] as? String == "read write")
-            #expect(token["expires_in"] as? Int == ZISService.defaultTokenLifetimeSeconds)
-            let accessToken = try #require(token["access_token"] as? String)
-            let refreshToken = try #require(token["refresh_token"] as? String)
+            #expect(token["expires_in"] == nil && token["refresh_token"] == nil)
+            let lasting = try #require(token["access_token"] as? String)
+
+            // 3a'. The authorization code grant (Postman's helper; the consent page is a test of its
+            // own), asking for an hour: a refresh token comes with it.
+            let code = try Self.consent(client)
+            let exchanged = try client.send(
+                "POST", "/oauth/tokens", json: "grant_type=authorization_code&code=\(code)&redirect_uri=\(Self.redirect)&expires_in=3600",
+                contentType: "application/x-www-form-urlencoded", authorization: Self.basic("zis_my_integration:\(secret)"))
+            #expect(exchanged.status == 201)
+            let expiring = try exchanged.json()
+            #expect(expiring["expires_in"] as? Int == 3600)
+            #expect(expiring["refresh_token_expires_in"] as? Int == 2_592_000)
+            let accessToken = try #require(expiring["access_token"] as? String)
+            let refreshToken = try #require(expiring["refresh_token"] as? String)
 
             // 3b. client_credentials as JSON, the client in a Basic header.
             let jsonIssued = try client.send(
                 "POST", "/oauth/tokens", json: #"{"grant_type":"client_credentials","scope":"read write"}"#,
                 authorization: Self.basic("zis_my_integration:\(secret)"))
-            #expect(jsonIssued.status == 200)
+            #expect(jsonIssued.status == 201)
 
             // 3c. The admin API.
             let minted = try client.send(
@@ -70,21 +82,22 @@ struct SetUpJourneyTests {
             let listPath = Seeded.listPath("my_integration")
             #expect(try client.send("GET", listPath, authorization: bearer).status == 200)
             #expect(try client.send("GET", listPath, authorization: "Bearer \(fullToken)").status == 200)
+            #expect(try client.send("GET", listPath, authorization: "Bearer \(lasting)").status == 200)
             let zisClients = try client.send("GET", "/api/services/zis/connections/oauth/clients/my_integration", authorization: bearer)
             #expect(String(decoding: zisClients.body, as: UTF8.self).contains(#""name":"zendesk""#))
 
             // 5. Time passes (the admin clock): the token is refused like an unknown one.
-            let moved = try client.send(
-                "POST", "/__admin/clock", json: #"{"advance_seconds":\#(ZISService.defaultTokenLifetimeSeconds)}"#, authorization: nil)
+            let moved = try client.send("POST", "/__admin/clock", json: #"{"advance_seconds":3600}"#, authorization: nil)
             #expect(moved.status == 200)
             let expired = try client.send("GET", listPath, authorization: bearer)
             #expect(expired.status == 401)
             #expect(String(decoding: expired.body, as: UTF8.self) == errorBody("InvalidCredentials", "Authentication failed"))
+            #expect(try client.send("GET", listPath, authorization: "Bearer \(lasting)").status == 200, "a token without expiry lasts")
 
             // 6. Refresh, and list again; a refresh token works once.
             let refreshForm = "grant_type=refresh_token&refresh_token=\(refreshToken)&client_id=zis_my_integration&client_secret=\(secret)"
             let refreshed = try client.send("POST", "/oauth/tokens", json: refreshForm, contentType: "application/x-www-form-urlencoded", authorization: nil)
-            #expect(refreshed.status == 200)
+            #expect(refreshed.status == 201)
             let renewed = try #require(try refreshed.json()["access_token"] as? String)
             #expect(try client.send("GET", listPath, authorization: "Bearer \(renewed)").status == 200)
             let again = try client.send("POST", "/oauth/tokens", json: refreshForm, contentType: "application/x-www-form-urlencoded", authorization: nil)
@@ -93,10 +106,18 @@ struct SetUpJourneyTests {
 
             // Nothing secret in the journal: codes, tokens, secrets and credentials are masked.
             let journal = String(decoding: try client.send("GET", "/__admin/requests", authorization: nil).body, as: UTF8.self)
-            for value in [secret, accessToken, refreshToken, renewed, fullToken, "crm-secret-value"] {
+            for value in [secret, accessToken, refreshToken, renewed, fullToken, lasting, code, "crm-secret-value"] {
                 #expect(!journal.contains(value), "the journal holds \(value.prefix(12))…")
             }
         }
+    }
+
+    /// Allow on the consent page, as a browser would post it; returns the code.
+    static func consent(_ client: CRUDClient, state: String = "s-42") throws -> String {
+        let answer = "client_id=zis_my_integration&redirect_uri=\(redirect)&scope=read+write&state=\(state)&decision=allow"
+        let allowed = try client.send("POST", "/oauth/authorizations", json: answer, contentType: "application/x-www-form-urlencoded", authorization: nil)
+        let location = try #require(allowed.header("Location"))
+        return try #require(URLComponents(string: location)?.queryItems?.first { $0.name == "code" }?.value)
     }
 
     /// Postman's Authorization Code helper: the consent page, Allow, the code for a token.
@@ -132,6 +153,12 @@ struct SetUpJourneyTests {
                 authorization: Self.basic("zis_my_integration:\(secret)"))
             #expect(issued.status == 400)
             #expect(try issued.json()["error"] as? String == "invalid_grant")
+            let fresh = try Self.consent(client)
+            let good = try client.send(
+                "POST", "/oauth/tokens", json: "grant_type=authorization_code&code=\(fresh)&redirect_uri=\(Self.redirect)",
+                contentType: "application/x-www-form-urlencoded", authorization: Self.basic("zis_my_integration:\(secret)"))
+            #expect(good.status == 201)
+            #expect(try good.json()["refresh_token"] as? String != nil)
 
             let denied = try client.send(
                 "POST", "/oauth/authorizations", json: answer + "&decision=deny", contentType: "application/x-www-form-urlencoded",
@@ -174,9 +201,13 @@ struct SetUpJourneyTests {
             }
             #expect(try send("GET", Seeded.listPath()).status == 200)
             #expect(try send("GET", "/api/services/zis/registry/integrations").status == 200)
+            let me = try send("GET", "/api/v2/users/me.json").json()
+            #expect((me["user"] as? [String: Any])?["authenticity_token"] as? String == "zis-mock-csrf-token")
             let body = #"{"name":"from_app","allowed_domain":"api.example.com","token":"t0ken-value"}"#
             let path = "/api/services/zis/integrations/\(Seeded.integration)/connections/bearer_token"
-            #expect(try send("POST", path, json: body).status == 403)
+            let refused = try send("POST", path, json: body)
+            #expect(refused.status == 403)
+            #expect(String(decoding: refused.body, as: UTF8.self) == #"{"error":{"title":"Forbidden","message":"Invalid authenticity token"}}"#)
             #expect(try send("POST", path, json: body, csrf: "wrong").status == 403)
             #expect(try send("POST", path, json: body, csrf: "zis-mock-csrf-token").status == 201)
             #expect(try send("POST", "/api/services/zis/registry/app_made", json: "{}", csrf: "zis-mock-csrf-token").status == 200)

@@ -7,7 +7,11 @@ public struct Authorizer: Sendable {
 
     public init(tokens: TokenRegistry, admins: [AdminUser] = []) {
         self.tokens = tokens
-        self.admins = admins
+        self.admins = admins.enumerated().map { index, admin in
+            var numbered = admin
+            numbered.id = index + 1
+            return numbered
+        }
     }
 
     /// A ZIS endpoint's decision: a token of `integration` with `required`, or an admin's browser
@@ -51,7 +55,7 @@ public struct Authorizer: Sendable {
         case .bearer(let token):
             guard let grant = tokens.grant(for: token), !grant.isExpired(at: now), let owner = grant.owner,
                 let admin = admins.first(where: { $0.email == owner })
-            else { throw .adminAuthenticationFailed }
+            else { throw .invalidToken }
             return admin
         case .session(let cookie, let csrfToken):
             guard let admin = admins.first(where: { $0.session == cookie }) else { throw .adminAuthenticationFailed }

@@ -33,7 +33,9 @@ extension ZISError {
         status: 401, code: "InvalidCredentials", title: "Authorization failed due to integration mismatch")
 
     /// An admin endpoint (Registry, Zendesk OAuth API) without an admin's valid credentials.
-    public static let adminAuthenticationFailed = ZISError(status: 401, code: "InvalidCredentials", title: "Couldn't authenticate you")
+    public static let adminAuthenticationFailed = ZISError(
+        status: 401, code: "InvalidCredentials", title: "Couldn't authenticate you",
+        headers: [HeaderField(name: "WWW-Authenticate", value: "Basic realm=\"Web Password\"")])
 
     /// A browser-session request that changes state without the session's `X-CSRF-Token` [ours: wording].
     public static let invalidCSRFToken = ZISError(

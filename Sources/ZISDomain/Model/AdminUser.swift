@@ -2,6 +2,9 @@
 /// tokens (the Registry and token journey, issue 15). Each way of signing in is optional: a seed
 /// gives the ones its tests use.
 public struct AdminUser: Sendable, Equatable {
+    /// Zendesk's numeric user id (`user_id` of the tokens it mints): the admins are numbered
+    /// from 1 in seed order [ours].
+    public internal(set) var id = 0
     public var email: String
     /// Basic `{email}:{password}`.
     public var password: String?

@@ -31,6 +31,7 @@ public struct TokenRequest: Sendable {
     /// nil when the request names no scope.
     public let scopes: Set<Scope>?
     public let expiresIn: Int?
+    public let refreshTokenExpiresIn: Int?
 
     /// `basic`: the decoded Basic credentials, when the request had them.
     public init(parameters: [String: String], basic: (user: String, password: String)?) throws(ZISError) {
@@ -56,11 +57,15 @@ public struct TokenRequest: Sendable {
         scopes = try parameters["scope"].map { text throws(ZISError) in
             try Scope.set(named: text.split(separator: " ").map(String.init)) { .invalidScope($0) }
         }
-        if let text = parameters["expires_in"] {
-            guard let seconds = Int(text), seconds > 0 else { throw .invalidRequest("expires_in must be a positive number of seconds") }
-            expiresIn = seconds
-        } else {
-            expiresIn = nil
+        expiresIn = try Self.seconds("expires_in", parameters, within: ZendeskOAuthState.accessLifetimes)
+        refreshTokenExpiresIn = try Self.seconds("refresh_token_expires_in", parameters, within: ZendeskOAuthState.refreshLifetimes)
+    }
+
+    private static func seconds(_ key: String, _ parameters: [String: String], within range: ClosedRange<Int>) throws(ZISError) -> Int? {
+        guard let text = parameters[key] else { return nil }
+        guard let seconds = Int(text), range.contains(seconds) else {
+            throw .invalidRequest("\(key) must be more than \(range.lowerBound - 1) and less than \(range.upperBound + 1) seconds")
         }
+        return seconds
     }
 }

@@ -28,6 +28,9 @@ extension ZISService {
         }
     }
 
+    /// The account's admins, numbered (`AdminUser.id`).
+    public var admins: [AdminUser] { state.withLock { $0.authorizer.admins } }
+
     /// `GET /api/services/zis/registry/integrations`: registered integrations in name order.
     public func registeredIntegrations() -> [(name: String, registration: IntegrationRegistration)] {
         state.withLock { state in

@@ -31,53 +31,47 @@ extension ZISService {
     }
 
     /// `POST /oauth/tokens`: the client authenticates with its identifier and secret (RFC 6749
-    /// §2.3.1), then the grant is checked. `scopes`: what the request asked for; nil keeps the
-    /// grant's (or `read write` for client credentials). `expiresIn`: a shorter lifetime asked for.
-    public func exchangeToken(
-        _ grant: TokenGrantRequest, clientIdentifier: String, clientSecret: String, scopes requested: Set<Scope>?,
-        expiresIn: Int? = nil
-    ) throws(ZISError) -> IssuedToken {
-        guard let listing = zendeskOAuthClient(identifier: clientIdentifier), listing.client.secret == clientSecret else {
+    /// §2.3.1), then the grant is checked. A refresh token comes with every grant but client
+    /// credentials and invalidates the previous access and refresh tokens when used [doc].
+    public func exchangeToken(_ request: TokenRequest) throws(ZISError) -> IssuedToken {
+        guard let listing = zendeskOAuthClient(identifier: request.clientIdentifier), listing.client.secret == request.clientSecret else {
             throw .invalidClient()
         }
         let now = self.now()
-        let lifetime = tokenLifetimeSeconds.map { lifetime in expiresIn.map { min($0, lifetime) } ?? lifetime }
+        let lifetime = request.expiresIn ?? tokenLifetimeSeconds
+        let refreshLifetime = request.refreshTokenExpiresIn ?? ZendeskOAuthState.defaultRefreshLifetimeSeconds
         let accessToken = "zis_mock_at_" + RandomToken.hex(byteCount: 20)
-        let refreshToken = lifetime == nil ? nil : "zis_mock_rt_" + RandomToken.hex(byteCount: 20)
+        let refreshToken = request.grant == .clientCredentials ? nil : "zis_mock_rt_" + RandomToken.hex(byteCount: 20)
         return try state.withLock { state throws(ZISError) -> IssuedToken in
             let scopes: Set<Scope>
             let owner: String?
-            switch grant {
+            switch request.grant {
             case .authorizationCode(let code, let redirectURI):
                 guard let issued = state.zendeskOAuth.authorizationCodes.removeValue(forKey: code), issued.expiresAt > now,
-                    issued.clientIdentifier == clientIdentifier
-                else { throw .invalidGrant("The authorization code is unknown, expired, used, or was issued to another client") }
-                guard issued.redirectURI == nil || issued.redirectURI == redirectURI else {
-                    throw .invalidGrant("redirect_uri does not match the one the code was issued for")
-                }
-                (scopes, owner) = (requested ?? issued.scopes, issued.owner)
-                guard scopes.isSubset(of: issued.scopes) else { throw .invalidScope("The requested scope exceeds the one granted") }
+                    issued.clientIdentifier == request.clientIdentifier, issued.redirectURI == nil || issued.redirectURI == redirectURI
+                else { throw .invalidGrant }
+                (scopes, owner) = (request.scopes ?? issued.scopes, issued.owner)
             case .clientCredentials:
-                // The client's owner: the account's first admin [ours].
-                (scopes, owner) = (requested ?? Set(Scope.allCases), state.authorizer.admins.first?.email)
+                // "The token's user will be the one associated with the client" [doc]: the account's first admin [ours].
+                (scopes, owner) = (request.scopes ?? Set(Scope.allCases), state.authorizer.admins.first?.email)
             case .refreshToken(let token):
-                guard let refresh = state.zendeskOAuth.refreshTokens.removeValue(forKey: token),
-                    refresh.clientIdentifier == clientIdentifier
-                else { throw .invalidGrant("The refresh token is unknown, used, or was issued to another client") }
+                guard let refresh = state.zendeskOAuth.refreshTokens.removeValue(forKey: token), refresh.expiresAt > now,
+                    refresh.clientIdentifier == request.clientIdentifier
+                else { throw .invalidGrant }
                 state.authorizer.tokens.revoke(refresh.accessToken)
-                (scopes, owner) = (requested ?? refresh.scopes, refresh.owner)
-                guard scopes.isSubset(of: refresh.scopes) else { throw .invalidScope("The requested scope exceeds the one granted") }
+                (scopes, owner) = (request.scopes ?? refresh.scopes, refresh.owner)
             }
             state.authorizer.tokens.register(
                 token: accessToken,
                 grant: TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: lifetime.map { now + $0 }, owner: owner))
             if let refreshToken {
                 state.zendeskOAuth.refreshTokens[refreshToken] = RefreshGrant(
-                    clientIdentifier: clientIdentifier, integration: listing.integration, scopes: scopes, owner: owner,
-                    accessToken: accessToken)
+                    clientIdentifier: request.clientIdentifier, integration: listing.integration, scopes: scopes, owner: owner,
+                    accessToken: accessToken, expiresAt: now + refreshLifetime)
             }
             return IssuedToken(
-                accessToken: accessToken, scopes: Scope.allCases.filter(scopes.contains), expiresIn: lifetime, refreshToken: refreshToken)
+                accessToken: accessToken, scopes: Scope.allCases.filter(scopes.contains), expiresIn: lifetime,
+                refreshToken: refreshToken, refreshTokenExpiresIn: refreshToken == nil ? nil : refreshLifetime)
         }
     }
 
@@ -95,8 +89,8 @@ extension ZISService {
             let id = state.zendeskOAuth.nextTokenID
             state.zendeskOAuth.nextTokenID += 1
             return AdminMintedToken(
-                id: id, clientID: clientID, fullToken: token, scopes: Scope.allCases.filter(scopes.contains), createdAt: now,
-                expiresAt: expiresAt)
+                id: id, userID: admin.id, clientID: clientID, fullToken: token, scopes: Scope.allCases.filter(scopes.contains),
+                createdAt: now, expiresAt: expiresAt)
         }
     }
 }

@@ -9,15 +9,14 @@ public final class ZISService: Sendable {
     /// Seconds since the Unix epoch; stamps `created_at`/`updated_at` and OAuth token expiries.
     /// Injectable so tests can make time move between a create and an update.
     let clock: @Sendable () -> Int
-    /// How long tokens minted by the Zendesk OAuth endpoints live, in seconds; nil: forever.
+    /// How long tokens minted by the Zendesk OAuth endpoints live when the request asks for no
+    /// `expires_in`, in seconds; nil: forever, Zendesk's default ("There is no default
+    /// `expires_in` value", and ZIS "does not currently support or require" expiry [doc]).
     public let tokenLifetimeSeconds: Int?
-
-    /// Zendesk's default for an access token that asks for no `expires_in` [doc: see the README's list].
-    public static let defaultTokenLifetimeSeconds = 172_800
 
     public convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        tokenLifetimeSeconds: Int? = ZISService.defaultTokenLifetimeSeconds
+        tokenLifetimeSeconds: Int? = nil
     ) {
         self.init(prepared: PreparedState(seed: seed), clock: clock, tokenLifetimeSeconds: tokenLifetimeSeconds)
     }
@@ -26,7 +25,7 @@ public final class ZISService: Sendable {
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
     public init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        tokenLifetimeSeconds: Int? = ZISService.defaultTokenLifetimeSeconds
+        tokenLifetimeSeconds: Int? = nil
     ) {
         state = Locked(prepared.state)
         self.clock = clock

@@ -1,13 +1,23 @@
 /// The errors of RFC 6749 §5.2 as `ZISError`s: `code` is the `error` value, `detail` the
 /// `error_description`; the token endpoint's rows render them in the RFC's envelope.
 extension ZISError {
-    public static func invalidClient(_ description: String = "Client authentication failed") -> ZISError {
+    /// Zendesk's wording is not documented; these are the Doorkeeper defaults its others match [ours].
+    public static func invalidClient(
+        _ description: String =
+            "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."
+    ) -> ZISError {
         ZISError(status: 401, code: "invalid_client", title: "Unauthorized", detail: description)
     }
 
-    public static func invalidGrant(_ description: String) -> ZISError {
-        ZISError(status: 400, code: "invalid_grant", title: "Bad Request", detail: description)
-    }
+    /// Zendesk's text [doc]; the mock says no more, as Zendesk does not.
+    public static let invalidGrant = ZISError(
+        status: 400, code: "invalid_grant", title: "Bad Request",
+        detail: "The provided access grant is invalid, expired, or revoked (e.g. invalid assertion, expired authorization token, bad end-user password credentials, or mismatching authorization code and redirection URI).")
+
+    /// An expired, revoked or unknown bearer token on Zendesk's own API [doc].
+    public static let invalidToken = ZISError(
+        status: 401, code: "invalid_token", title: "Unauthorized",
+        detail: "The access token provided is expired, revoked, malformed or invalid for other reasons.")
 
     public static func invalidRequest(_ description: String) -> ZISError {
         ZISError(status: 400, code: "invalid_request", title: "Bad Request", detail: description)
@@ -19,5 +29,5 @@ extension ZISError {
 
     public static let unsupportedGrantType = ZISError(
         status: 400, code: "unsupported_grant_type", title: "Bad Request",
-        detail: "grant_type must be authorization_code, client_credentials or refresh_token")
+        detail: "The authorization grant type is not supported by the authorization server.")
 }

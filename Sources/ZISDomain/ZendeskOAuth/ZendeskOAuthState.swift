@@ -9,8 +9,14 @@ struct ZendeskOAuthState: Sendable {
 
     /// A client looping on the consent page cannot grow memory without limit.
     static let maximumPendingCodes = 10_000
-    /// An authorization code is good for this long [ours; RFC 6749 §4.1.2 recommends at most 10 minutes].
-    static let codeLifetimeSeconds = 600
+    /// An authorization code is "valid for 120 seconds" [doc].
+    static let codeLifetimeSeconds = 120
+    /// Refresh tokens live this long unless the request says otherwise (`refresh_token_expires_in`) [doc].
+    static let defaultRefreshLifetimeSeconds = 2_592_000
+    /// `expires_in` must be more than 300 s and less than 2 days [doc]; `refresh_token_expires_in`
+    /// more than 7 days and less than 90.
+    static let accessLifetimes = 301...172_799
+    static let refreshLifetimes = 604_801...7_775_999
 }
 
 /// An "Allow" on the consent page, until `/oauth/tokens` exchanges it (once).
@@ -31,6 +37,7 @@ struct RefreshGrant: Sendable {
     let owner: String?
     /// The access token it was issued with, revoked when it is used.
     let accessToken: String
+    let expiresAt: Int
 }
 
 /// How a client asks `/oauth/tokens` for a token (RFC 6749 §4.1.3, §4.4, §6).
@@ -44,14 +51,18 @@ public enum TokenGrantRequest: Sendable, Equatable {
 public struct IssuedToken: Sendable, Equatable {
     public let accessToken: String
     public let scopes: [Scope]
-    /// Set when tokens expire (`--token-lifetime` other than 0), with a refresh token then.
+    /// Set when the token expires: asked for, or `--token-lifetime`.
     public let expiresIn: Int?
+    /// Issued for every grant but client credentials [doc], with its own lifetime.
     public let refreshToken: String?
+    public let refreshTokenExpiresIn: Int?
 }
 
 /// A token `POST /api/v2/oauth/tokens` created for an admin.
 public struct AdminMintedToken: Sendable, Equatable {
     public let id: Int
+    /// The admin's `AdminUser.id`.
+    public let userID: Int
     public let clientID: Int
     public let fullToken: String
     public let scopes: [Scope]

@@ -14,7 +14,8 @@ struct ConsentRequest: Sendable {
     init(_ parameters: [String: String], service: ZISService) throws(ZISError) {
         guard let identifier = parameters["client_id"], !identifier.isEmpty else { throw .invalidRequest("client_id is required") }
         guard let client = service.zendeskOAuthClient(identifier: identifier) else {
-            throw .invalidClient("No OAuth client \(identifier) is registered; register its integration first")
+            // Zendesk's page [doc: "Invalid Authorization Request — No such client"].
+            throw ZISError(status: 400, code: "invalid_client", title: "Invalid Authorization Request", detail: "No such client")
         }
         if let responseType = parameters["response_type"], responseType != "code" {
             throw ZISError(status: 400, code: "unsupported_response_type", title: "Bad Request", detail: "response_type must be code")

@@ -10,6 +10,7 @@ public enum ZendeskOAuthEndpoints {
     public static let tokens = "/oauth/tokens"
     public static let adminTokens = "/api/v2/oauth/tokens"
     public static let adminClients = "/api/v2/oauth/clients"
+    public static let currentUser = "/api/v2/users/me.json"
 
     public static let rows: [Endpoint] = [
         Endpoint(
@@ -38,22 +39,30 @@ public enum ZendeskOAuthEndpoints {
             input: RequestInput { (request, _) throws(ZISError) in try FormRequestBody.tokenRequest(of: request) },
             reply: Reply(render: ZendeskOAuthResponses.token), errors: .oauth
         ) { (zis, _, token) throws(ZISError) in
-            try zis.exchangeToken(
-                token.grant, clientIdentifier: token.clientIdentifier, clientSecret: token.clientSecret, scopes: token.scopes,
-                expiresIn: token.expiresIn)
+            try zis.exchangeToken(token)
         },
         Endpoint(
             "POST", adminTokens, access: .admin, target: { _ in () },
-            input: .json(wrapper: { _ in "token" }) { (fields, _) throws(ZISError) in try AdminTokenRequest(fields: fields) },
-            reply: .json(201, ZendeskOAuthResponses.adminToken), errors: .zendeskAPI
-        ) { (zis, caller: Endpoint.Caller, _, token) throws(ZISError) in
-            try zis.mintAdminToken(clientID: token.clientID, scopes: token.scopes, admin: caller.admin!)
+            input: RequestInput { (request, _) throws(ZISError) in
+                (try AdminTokenRequest(fields: try JSONRequestBody.fields(of: request, wrapper: "token")), try OAuthInputs.callbackBase(of: request))
+            },
+            reply: Reply(render: ZendeskOAuthResponses.adminToken), errors: .zendeskAPI
+        ) { (zis, caller: Endpoint.Caller, _, input) throws(ZISError) in
+            (try zis.mintAdminToken(clientID: input.0.clientID, scopes: input.0.scopes, admin: caller.admin!), input.1)
         },
         Endpoint(
-            "GET", adminClients, access: .admin, target: { _ in () }, input: .none,
-            reply: .json(200, ZendeskOAuthResponses.clients), errors: .zendeskAPI
-        ) { (zis, _, _) throws(ZISError) in
-            zis.zendeskOAuthClients()
+            "GET", adminClients, access: .admin, target: { _ in () },
+            input: RequestInput { (request, _) throws(ZISError) in try OAuthInputs.callbackBase(of: request) },
+            reply: Reply(render: ZendeskOAuthResponses.clients), errors: .zendeskAPI
+        ) { (zis, _, base) throws(ZISError) in
+            (zis.zendeskOAuthClients(), zis.registeredIntegrations(), zis.admins.first?.id, base)
+        },
+        // Where a Zendesk app's page reads its CSRF token (`user.authenticity_token`) [doc].
+        Endpoint(
+            "GET", currentUser, access: .admin, target: { _ in () }, input: .none,
+            reply: .json(200, ZendeskOAuthResponses.currentUser), errors: .zendeskAPI
+        ) { (_, caller: Endpoint.Caller, _, _) throws(ZISError) in
+            caller.admin!
         },
     ]
 }

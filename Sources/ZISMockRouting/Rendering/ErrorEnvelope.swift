@@ -16,6 +16,8 @@ public enum ErrorEnvelope: Sendable {
     case html
 
     func body(of error: ZISError) -> [UInt8] {
+        // Zendesk's session layer refuses a missing CSRF token before any API answers [doc].
+        if error == .invalidCSRFToken { return Array(#"{"error":{"title":"Forbidden","message":"Invalid authenticity token"}}"#.utf8) }
         var writer = JSONWriter(reservingCapacity: 96 + error.title.utf8.count + (error.detail?.utf8.count ?? 0))
         switch self {
         case .zis:
@@ -23,14 +25,16 @@ public enum ErrorEnvelope: Sendable {
         case .html:
             return ConsentPage.error(error).body
         case .registry:
+            // Numeric codes [doc: 1001 for 401, 1010 for 400, 1050 for 500; ours: 1010 for every other refusal].
+            let code = error.status == 401 ? "1001" : error.status >= 500 ? "1050" : "1010"
             writer.raw("{\"errors\":[{\"code\":")
-            writer.string(error.code)
+            writer.string(code)
             writer.raw(",\"detail\":")
             writer.string(error.detail ?? error.title)
             writer.raw(",\"status\":")
             writer.string(String(error.status))
             writer.raw("}],\"message\":")
-            writer.string(error.title)
+            writer.string(error.status == 401 ? "Unauthorized" : error.title)
             writer.raw("}")
         case .oauth:
             // Refusals made before the grant is read (media type, syntax) are RFC "invalid_request"s.
@@ -57,7 +61,7 @@ extension HTTPResponse {
     /// `error` in the envelope of the area that answers it.
     init(_ error: ZISError, envelope: ErrorEnvelope) {
         switch envelope {
-        case .zis:
+        case .zis where error != .invalidCSRFToken:
             self.init(error)
             return
         case .html:

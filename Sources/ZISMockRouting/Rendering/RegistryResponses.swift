@@ -11,8 +11,8 @@ enum RegistryResponses {
         return writer.bytes
     }
 
-    /// `{"integrations":[{"name":…,"description":…,"zendesk_oauth_client":{"id":…,"identifier":…}}]}`,
-    /// secrets left out [ours].
+    /// `{"integrations":[{…, "name": …}]}` [doc: zaf-toolbox's types], the client secret masked as
+    /// a listing Zendesk answered shows it.
     @Sendable static func integrations(_ integrations: [(name: String, registration: IntegrationRegistration)]) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: 64 + integrations.count * 160)
         writer.raw("{\"integrations\":[")
@@ -20,6 +20,8 @@ enum RegistryResponses {
             if index > 0 { writer.raw(",") }
             writer.raw("{\"description\":")
             writer.string(integration.registration.description)
+            writer.raw(",\"jwt_public_key\":")
+            writer.string(integration.registration.jwtPublicKey)
             writer.raw(",\"name\":")
             writer.string(integration.name)
             writer.raw(",\"zendesk_oauth_client\":")
@@ -47,10 +49,8 @@ extension JSONWriter {
         integer(client.id)
         raw(",\"identifier\":")
         string(client.identifier)
-        if withSecret {
-            raw(",\"secret\":")
-            string(client.secret)
-        }
+        raw(",\"secret\":")
+        if withSecret { string(client.secret) } else { raw("\"************\"") }
         raw("}")
     }
 }
