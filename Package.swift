@@ -41,8 +41,8 @@ let package = Package(
             // resolves no symbol, which was about 7 ms of a 15 ms start to the first 200.
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
         .testTarget(name: "ZISMockBasicsTests", dependencies: ["ZISMockBasics"]),
-        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
+        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking"]),
-        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),
+        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking", "ZISMockBasics"]),
     ]
 )

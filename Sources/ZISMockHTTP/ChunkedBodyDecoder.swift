@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Decodes a chunked body incrementally (RFC 9112 §7.1), byte by byte, so any split of the stream
 /// across reads gives the same result. Extensions are skipped, trailers read and dropped.
 struct ChunkedBodyDecoder {
@@ -31,11 +33,11 @@ struct ChunkedBodyDecoder {
             let byte = bytes[index]
             switch state {
             case .size:
-                if let digit = byte.hexValue {
+                if let digit = byte.asciiHexValue {
                     sizeDigits += 1
-                    size = size &* 16 &+ digit
+                    size = size &* 16 &+ Int(digit)
                     guard sizeDigits <= 8, body.count + size <= limit else { return .failure(.payloadTooLarge) }
-                } else if sizeDigits > 0, byte == UInt8(ascii: ";") || byte.isWhitespace {
+                } else if sizeDigits > 0, byte == UInt8(ascii: ";") || byte.isASCIIBlank {
                     state = .sizeExtension
                 } else if sizeDigits > 0, byte == .cr {
                     state = .sizeLineFeed
@@ -82,16 +84,5 @@ struct ChunkedBodyDecoder {
             index += 1
         }
         return .success(.needMore)
-    }
-}
-
-extension UInt8 {
-    var hexValue: Int? {
-        switch self {
-        case 0x30...0x39: Int(self - 0x30)
-        case 0x41...0x46: Int(self - 0x41 + 10)
-        case 0x61...0x66: Int(self - 0x61 + 10)
-        default: nil
-        }
     }
 }
