@@ -125,6 +125,11 @@ struct AdminFaultTests {
             let faulted = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=429;retry-after=2"]))
             #expect(faulted.status == 429)
             #expect(faulted.header("Retry-After") == "2")
+            // Any status the table knows gets its envelope names; others their class's.
+            let tooLarge = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: STATUS = 413"]))
+            #expect(tooLarge.status == 413 && tooLarge.text == #"{"errors":[{"code":"PayloadTooLarge","title":"Payload Too Large"}]}"#)
+            let teapot = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=418"]))
+            #expect(teapot.text == #"{"errors":[{"code":"ClientError","title":"Client Error"}]}"#)
             #expect(try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=abc"])).status == 400)
             #expect(try client.exchange(request(target: Seeded.listPath())).status == 200)
         }
