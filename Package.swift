@@ -14,23 +14,25 @@ let package = Package(
     targets: [
         // epoll, eventfd and accept4 are not exported by Swift's Glibc module.
         .target(name: "CSystemShim"),
-        // A lock the thread sanitizer can see; the one thing every layer may share.
+        // A lock the thread sanitizer can see; every layer may share it.
         .target(name: "ZISMockLocking"),
+        // ASCII byte classes, the clock and the status table: facts every layer needs, written once.
+        .target(name: "ZISMockBasics"),
         // HTTPS through the system's OpenSSL (Debian: libssl-dev).
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CTLSShim", dependencies: ["COpenSSL"]),
-        .target(name: "ZISMockSockets", dependencies: ["CSystemShim", "CTLSShim", "ZISMockLocking"]),
+        .target(name: "ZISMockSockets", dependencies: ["CSystemShim", "CTLSShim", "ZISMockLocking", "ZISMockBasics"]),
         // gzip through the system's zlib (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib"]),
+        .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib", "ZISMockBasics"]),
         // seed-data/default.json and openapi/zis-mock.yaml are compiled in as string literals generated at
         // build time (Plugins/EmbedAsLiteral says which file goes into which target), not checked-in copies.
         .executableTarget(name: "EmbedAsLiteralTool"),
         .plugin(name: "EmbedAsLiteral", capability: .buildTool(), dependencies: ["EmbedAsLiteralTool"]),
-        .target(name: "ZISDomain", dependencies: ["ZISMockLocking"], plugins: ["EmbedAsLiteral"]),
-        .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain"], plugins: ["EmbedAsLiteral"]),
+        .target(name: "ZISDomain", dependencies: ["ZISMockLocking", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
+        .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         .target(name: "ZISMock", dependencies: [
-            "ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking",
+            "ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking", "ZISMockBasics",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
@@ -44,9 +46,10 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
         // Tests mirror the sources, a target per module; `+Mock`-style builders they share live in one place.
         .target(name: "ZISMockFixtures", dependencies: ["ZISDomain"], path: "Tests/ZISMockFixtures"),
-        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets"]),
+        .testTarget(name: "ZISMockBasicsTests", dependencies: ["ZISMockBasics"]),
+        .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking", "ZISMockFixtures"]),
-        .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures"]),
-        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking"]),
+        .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures", "ZISMockBasics"]),
+        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking", "ZISMockBasics"]),
     ]
 )

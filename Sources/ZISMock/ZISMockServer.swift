@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 import ZISMockRouting
 import ZISMockSockets
@@ -22,10 +23,13 @@ public final class ZISMockServer: Sendable {
     /// `TLSError` when the certificate cannot be used; nothing is left running then.
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws -> ZISMockServer {
         let base = PreparedState(seed: configuration.seed)
-        let service = ZISService(prepared: base, clock: configuration.clock, tokenLifetimeSeconds: configuration.tokenLifetimeSeconds)
+        // One offset for the service's time and the limiter's windows: the admin clock moves both.
+        let clockOffset = ClockOffset()
+        let service = ZISService(
+            prepared: base, clock: configuration.clock, clockOffset: clockOffset, tokenLifetimeSeconds: configuration.tokenLifetimeSeconds)
         let control = MockControl(
             service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
-            rateLimit: configuration.rateLimit)
+            rateLimit: configuration.rateLimit, clock: MockClock(offset: clockOffset))
         let router = Router.zisMock(service: service, control: control, adminEnabled: configuration.admin.enabled)
         // The level is fixed at start: below info no request is ever logged, so none is looked at.
         let accessLog = configuration.log.flatMap { $0.level <= .info ? AccessLog(logger: $0.logger()) : nil }

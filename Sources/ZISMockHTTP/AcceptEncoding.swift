@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Whether a client takes gzip, from `Accept-Encoding` with q-values (RFC 9110 §12.5.3):
 /// `gzip` listed with q > 0, or not listed while `*` has q > 0.
 enum AcceptEncoding {
@@ -7,12 +9,12 @@ enum AcceptEncoding {
         var wildcard: Double?
         for item in header.split(separator: ",") {
             let parts = item.split(separator: ";")
-            guard let name = parts.first.map({ String($0).trimmingWhitespace() }) else { continue }
+            guard let name = parts.first?.trimmingASCIIBlanks() else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, String(pair[0]).trimmingWhitespace().equalsIgnoringASCIICase("q") {
-                    quality = Double(String(pair[1]).trimmingWhitespace()) ?? 0
+                if pair.count == 2, pair[0].trimmingASCIIBlanks().equalsIgnoringASCIICase("q") {
+                    quality = Double(pair[1].trimmingASCIIBlanks()) ?? 0
                 }
             }
             if name.equalsIgnoringASCIICase("gzip") || name.equalsIgnoringASCIICase("x-gzip") {

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Checks what follows a chunk size on its line, byte by byte, against RFC 9112 §7.1.1:
 ///
 ///     chunk-ext     = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] )
@@ -34,26 +36,26 @@ struct ChunkExtensionGrammar {
     mutating func take(_ byte: UInt8) -> Step {
         switch position {
         case .beforeSemicolon:
-            if byte.isWhitespace { return .accepted }
+            if byte.isASCIIBlank { return .accepted }
             return byte == .semicolon ? move(to: .beforeName) : .refused("A chunk extension must start with ';'.")
         case .beforeName:
-            if byte.isWhitespace { return .accepted }
-            return byte.isTokenCharacter ? move(to: .name) : .refused("A chunk extension needs a name after ';'.")
+            if byte.isASCIIBlank { return .accepted }
+            return byte.isHTTPTokenCharacter ? move(to: .name) : .refused("A chunk extension needs a name after ';'.")
         case .name:
-            if byte.isTokenCharacter { return .accepted }
-            if byte.isWhitespace { return move(to: .afterName) }
+            if byte.isHTTPTokenCharacter { return .accepted }
+            if byte.isASCIIBlank { return move(to: .afterName) }
             return endOfNameOrValue(byte, orValueAfter: true)
         case .afterName:
-            if byte.isWhitespace { return .accepted }
+            if byte.isASCIIBlank { return .accepted }
             if byte == .semicolon { return move(to: .beforeName) }
             return byte == .equals ? move(to: .beforeValue) : .refused("Whitespace after a chunk extension name must lead to '=' or ';'.")
         case .beforeValue:
-            if byte.isWhitespace { return .accepted }
+            if byte.isASCIIBlank { return .accepted }
             if byte == .doubleQuote { return move(to: .quotedValue) }
-            return byte.isTokenCharacter ? move(to: .tokenValue) : .refused("A chunk extension value must be a token or a quoted string.")
+            return byte.isHTTPTokenCharacter ? move(to: .tokenValue) : .refused("A chunk extension value must be a token or a quoted string.")
         case .tokenValue:
-            if byte.isTokenCharacter { return .accepted }
-            if byte.isWhitespace { return move(to: .beforeSemicolon) }
+            if byte.isHTTPTokenCharacter { return .accepted }
+            if byte.isASCIIBlank { return move(to: .beforeSemicolon) }
             return endOfNameOrValue(byte, orValueAfter: false)
         case .quotedValue:
             if byte == .doubleQuote { return move(to: .afterQuotedValue) }
@@ -63,7 +65,7 @@ struct ChunkExtensionGrammar {
             return byte.isQuotedTextCharacter || byte == .doubleQuote || byte == .backslash
                 ? move(to: .quotedValue) : .refused("A quoted chunk extension value escapes a control character.")
         case .afterQuotedValue:
-            if byte.isWhitespace { return move(to: .beforeSemicolon) }
+            if byte.isASCIIBlank { return move(to: .beforeSemicolon) }
             return endOfNameOrValue(byte, orValueAfter: false)
         }
     }

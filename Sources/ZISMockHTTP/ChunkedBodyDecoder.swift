@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Decodes a chunked body incrementally (RFC 9112 §7.1), byte by byte, so any split of the stream
 /// across reads gives the same result. Extensions are checked against their grammar and dropped,
 /// trailers read and dropped.
@@ -33,13 +35,13 @@ struct ChunkedBodyDecoder {
             let byte = bytes[index]
             switch state {
             case .size:
-                if let digit = byte.hexValue {
+                if let digit = byte.asciiHexValue {
                     sizeDigits += 1
-                    size = size &* 16 &+ digit
+                    size = size &* 16 &+ Int(digit)
                     guard sizeDigits <= 8, body.count + size <= limit else { return .failure(.payloadTooLarge) }
                 } else if sizeDigits > 0, byte == .cr {
                     state = .sizeLineFeed
-                } else if sizeDigits > 0, byte == .semicolon || byte.isWhitespace {
+                } else if sizeDigits > 0, byte == .semicolon || byte.isASCIIBlank {
                     extensionGrammar = ChunkExtensionGrammar()
                     state = .sizeExtension
                     continue  // the grammar reads this byte too
@@ -94,16 +96,5 @@ struct ChunkedBodyDecoder {
             index += 1
         }
         return .success(.needMore)
-    }
-}
-
-extension UInt8 {
-    var hexValue: Int? {
-        switch self {
-        case 0x30...0x39: Int(self - 0x30)
-        case 0x41...0x46: Int(self - 0x41 + 10)
-        case 0x61...0x66: Int(self - 0x61 + 10)
-        default: nil
-        }
     }
 }

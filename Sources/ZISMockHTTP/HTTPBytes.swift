@@ -10,21 +10,6 @@ extension UInt8 {
     static let doubleQuote = UInt8(ascii: "\"")
     static let backslash = UInt8(ascii: "\\")
 
-    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
-
-    var isWhitespace: Bool { self == .space || self == .tab }
-
-    /// tchar: what methods and header names are made of.
-    var isTokenCharacter: Bool {
-        switch self {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"): true
-        default: false
-        }
-    }
-
     /// Visible ASCII: no space, no control byte, no NUL in a request target.
     var isTargetCharacter: Bool { self >= 0x21 && self <= 0x7E }
 

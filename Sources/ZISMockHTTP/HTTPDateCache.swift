@@ -1,4 +1,5 @@
 import Glibc
+import ZISMockBasics
 
 /// The `Date` header line, formatted once per second rather than per response (socket-design.md §5:
 /// formatting per request cost about 8 %). One per event loop, so it needs no lock.
@@ -8,7 +9,7 @@ final class HTTPDateCache {
 
     /// `Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n` (RFC 9110 §5.6.7 IMF-fixdate).
     func dateLine() -> [UInt8] {
-        let now = time(nil)
+        let now = time_t(MockClock.system.wallSeconds())
         if now != second {
             second = now
             line = Array("Date: \(Self.imfFixdate(now))\r\n".utf8)

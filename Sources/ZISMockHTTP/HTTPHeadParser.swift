@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Parses a request head from bytes as a pure function, picohttpparser-style: it either finds a whole
 /// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
 /// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
@@ -58,7 +60,7 @@ public enum HTTPHeadParser {
     }
 
     private static func parseRequestLine(_ cursor: inout ByteCursor) -> Step<RequestLine> {
-        guard let method = cursor.take(while: \.isTokenCharacter) else { return .incomplete }
+        guard let method = cursor.take(while: \.isHTTPTokenCharacter) else { return .incomplete }
         guard !method.isEmpty else { return .failed(.malformed("The request line does not start with a method.")) }
         guard let space = cursor.next() else { return .incomplete }
         guard space == .space else { return .failed(.malformed("The method contains a character that is not allowed.")) }
@@ -76,7 +78,7 @@ public enum HTTPHeadParser {
                 continue
             }
             if byte != expected {
-                return index >= 5 && byte.isDigit ? .failed(.versionNotSupported) : .failed(.malformed("The HTTP version is not valid."))
+                return index >= 5 && byte.isASCIIDigit ? .failed(.versionNotSupported) : .failed(.malformed("The HTTP version is not valid."))
             }
         }
         switch cursor.lineEnd() {
@@ -100,17 +102,17 @@ public enum HTTPHeadParser {
             }
             if first == .space || first == .tab { return .failed(.malformed("Folded header lines are not allowed.")) }
             guard headers.count < limits.maxHeaderCount else { return .failed(.headersTooLarge) }
-            guard let name = cursor.take(while: \.isTokenCharacter) else { return .incomplete }
+            guard let name = cursor.take(while: \.isHTTPTokenCharacter) else { return .incomplete }
             guard let colon = cursor.next() else { return .incomplete }
             guard !name.isEmpty, colon == .colon else { return .failed(.malformed("A header name contains a character that is not allowed.")) }
-            guard cursor.take(while: \.isWhitespace) != nil else { return .incomplete }
+            guard cursor.take(while: \.isASCIIBlank) != nil else { return .incomplete }
             guard var value = cursor.take(while: \.isFieldValueCharacter) else { return .incomplete }
             switch cursor.lineEnd() {
             case nil: return .incomplete
             case false?: return .failed(.malformed("A header value contains a character that is not allowed."))
             case true?: break
             }
-            while let last = value.last, last.isWhitespace { value = value.dropLast() }
+            while let last = value.last, last.isASCIIBlank { value = value.dropLast() }
             headers.append(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
         }
     }

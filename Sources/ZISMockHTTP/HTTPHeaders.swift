@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Header fields in the order received; names compare case-insensitively.
 public struct HTTPHeaders: Sendable, Sequence {
     public private(set) var fields: [(name: String, value: String)] = []
@@ -47,24 +49,4 @@ public struct HTTPHeaders: Sendable, Sequence {
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
-}
-
-extension String {
-    /// ASCII case-insensitive equality without allocating lowercased copies.
-    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
-        // Header lookups compare every field's name; most differ in length, which costs nothing to see.
-        guard utf8.count == other.utf8.count else { return false }
-        // Over contiguous bytes rather than the views' iterators, which cost several times more per byte.
-        let equal = utf8.withContiguousStorageIfAvailable { left in
-            other.utf8.withContiguousStorageIfAvailable { right in
-                for index in 0..<left.count where left[index].asciiLowercased != right[index].asciiLowercased { return false }
-                return true
-            }
-        }
-        return equal.flatMap { $0 } ?? utf8.elementsEqual(other.utf8) { $0.asciiLowercased == $1.asciiLowercased }
-    }
-}
-
-extension UInt8 {
-    var asciiLowercased: UInt8 { (self >= 0x41 && self <= 0x5A) ? self | 0x20 : self }
 }

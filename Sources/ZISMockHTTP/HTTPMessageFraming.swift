@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Body framing and connection persistence from the headers, refusing every ambiguity a request
 /// smuggler could exploit (RFC 9112 §6.3): repeated or conflicting lengths, length plus chunking,
 /// codings other than chunked.
@@ -29,12 +31,12 @@ struct HTTPMessageFraming {
         if !codings.isEmpty {
             guard lengths.isEmpty else { return .failure(.malformed("Content-Length and Transfer-Encoding must not both be sent.")) }
             guard version == .http11 else { return .failure(.malformed("Transfer-Encoding is not allowed in HTTP/1.0.")) }
-            let coding = codings.joined(separator: ",").trimmingWhitespace()
+            let coding = codings.joined(separator: ",").trimmingASCIIBlanks()
             guard coding.equalsIgnoringASCIICase("chunked") else { return .failure(.unsupportedTransferCoding(coding)) }
             body = .chunked
         } else if let length = lengths.first {
             guard lengths.count == 1 else { return .failure(.malformed("Content-Length must be sent once.")) }
-            guard !length.isEmpty, length.utf8.count <= 18, length.utf8.allSatisfy(\.isDigit), let value = Int(length) else {
+            guard !length.isEmpty, length.utf8.count <= 18, length.utf8.allSatisfy(\.isASCIIDigit), let value = Int(length) else {
                 return .failure(.malformed("Content-Length is not a number."))
             }
             guard value <= limits.maxBodyBytes else { return .failure(.payloadTooLarge) }
@@ -43,14 +45,14 @@ struct HTTPMessageFraming {
 
         var keepAlive = version == .http11
         for option in connectionOptions.flatMap({ $0.split(separator: ",") }) {
-            let token = String(option).trimmingWhitespace()
+            let token = option.trimmingASCIIBlanks()
             if token.equalsIgnoringASCIICase("close") { keepAlive = false }
             if token.equalsIgnoringASCIICase("keep-alive"), version == .http10 { keepAlive = true }
         }
 
         var expectsContinue = false
         if let expectation = expectations.first {
-            guard expectations.count == 1, expectation.trimmingWhitespace().equalsIgnoringASCIICase("100-continue") else {
+            guard expectations.count == 1, expectation.trimmingASCIIBlanks().equalsIgnoringASCIICase("100-continue") else {
                 return .failure(.expectationFailed)
             }
             expectsContinue = true
@@ -60,14 +62,5 @@ struct HTTPMessageFraming {
             return .failure(.malformed("HTTP/1.1 requests must carry exactly one Host header."))
         }
         return .success(HTTPMessageFraming(body: body, keepAlive: keepAlive, expectsContinue: expectsContinue))
-    }
-}
-
-extension String {
-    package func trimmingWhitespace() -> String {
-        let bytes = utf8
-        guard let start = bytes.firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = bytes.lastIndex(where: { !$0.isWhitespace })!
-        return String(self[start...end])
     }
 }

@@ -1,10 +1,12 @@
+import ZISMockBasics
+
 /// Writes a response head: status line, Date, the response's own headers, Content-Length and
 /// Connection. The body is never copied here; it goes out beside the head in the same `sendmsg`.
 struct HTTPResponseEncoder {
     let dates: HTTPDateCache
 
     func head(for response: HTTPResponse, version: HTTPVersion, keepAlive: Bool) -> [UInt8] {
-        let reason = HTTPStatus.reason(response.status)
+        let reason = StatusTable.reason(response.status)
         let date = dates.dateLine()
         // Every piece is copied straight into a buffer sized once for the worst case; appending
         // piece by piece to an array costs more than the rest of answering a cached page.

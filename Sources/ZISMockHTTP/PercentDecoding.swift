@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Percent-decoding for request targets (RFC 3986 §2.1). Postman and most clients encode the
 /// brackets of `page[size]`, so decoding happens before anything matches (spec §1).
 public enum PercentDecoding {
@@ -27,11 +29,11 @@ public enum PercentDecoding {
                 index = encoded.index(after: index)
                 switch byte {
                 case UInt8(ascii: "%"):
-                    guard index != encoded.endIndex, let high = encoded[index].hexValue else { return nil }
+                    guard index != encoded.endIndex, let high = encoded[index].asciiHexValue else { return nil }
                     index = encoded.index(after: index)
-                    guard index != encoded.endIndex, let low = encoded[index].hexValue else { return nil }
+                    guard index != encoded.endIndex, let low = encoded[index].asciiHexValue else { return nil }
                     index = encoded.index(after: index)
-                    let value = UInt8(high * 16 + low)
+                    let value = high << 4 | low
                     guard value != 0 else { return nil }
                     decoded[count] = value
                     isASCII = isASCII && value < 0x80

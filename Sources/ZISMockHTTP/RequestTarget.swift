@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// The request target split into a decoded path and query (RFC 9112 §3.2). Origin form
 /// (`/path?query`) is the norm; absolute form (`http://host/path`) is accepted from proxies and
 /// reduced to its path; `*` is kept for `OPTIONS *`. Works on bytes: it runs for every request.

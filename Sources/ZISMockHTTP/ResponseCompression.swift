@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// gzip for response bodies above a threshold, when the client asks for it. The same cached page
 /// goes out thousands of times, so each loop remembers the compressed form of the bodies it sent
 /// most recently; an entry holds its source array, so its storage cannot be reused while cached.

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 
 extension Credentials {
@@ -21,7 +22,7 @@ extension Credentials {
     private static func cookie(_ name: String, in header: String) -> String? {
         for pair in header.split(separator: ";") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, String(parts[0]).trimmingWhitespace() == name { return String(parts[1]).trimmingWhitespace() }
+            if parts.count == 2, String(parts[0]).trimmingASCIIBlanks() == name { return String(parts[1]).trimmingASCIIBlanks() }
         }
         return nil
     }
@@ -40,19 +41,19 @@ extension Credentials {
     }
 
     private init<Bytes: BidirectionalCollection<UInt8>>(bytes: Bytes) {
-        let trimmed = bytes.trimmingSpaceAndTab()
+        let trimmed = bytes.trimmingASCIIBlanks()
         guard !trimmed.isEmpty else {
             self = .none
             return
         }
         let schemeEnd = trimmed.firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? trimmed.endIndex
         let scheme = trimmed[trimmed.startIndex..<schemeEnd]
-        if scheme.equalsIgnoringASCIICase("bearer") {
-            let token = trimmed[schemeEnd...].trimmingSpaceAndTab()
+        if scheme.elementsEqual("bearer".utf8, by: { $0.asciiLowercased == $1 }) {
+            let token = trimmed[schemeEnd...].trimmingASCIIBlanks()
             self = .bearer(token: String(decoding: token, as: UTF8.self))
-        } else if scheme.equalsIgnoringASCIICase("basic") {
+        } else if scheme.elementsEqual("basic".utf8, by: { $0.asciiLowercased == $1 }) {
             // `user:password` in base64 (RFC 7617); the user may not contain a colon, the password may.
-            let decoded = Base64.decode(trimmed[schemeEnd...].trimmingSpaceAndTab()).map { String(decoding: $0, as: UTF8.self) }
+            let decoded = Base64.decode(trimmed[schemeEnd...].trimmingASCIIBlanks()).map { String(decoding: $0, as: UTF8.self) }
             if let decoded, let colon = decoded.firstIndex(of: ":") {
                 self = .basic(user: String(decoded[..<colon]), password: String(decoded[decoded.index(after: colon)...]))
             } else {
@@ -60,23 +61,6 @@ extension Credentials {
             }
         } else {
             self = .otherScheme
-        }
-    }
-}
-
-extension BidirectionalCollection where Element == UInt8 {
-    fileprivate func trimmingSpaceAndTab() -> SubSequence {
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
-            return self[endIndex...]
-        }
-        return self[first...last]
-    }
-
-    /// `lowercase` must be letters only: OR-ing 0x20 folds exactly the ASCII capitals onto them.
-    fileprivate func equalsIgnoringASCIICase(_ lowercase: StaticString) -> Bool {
-        lowercase.withUTF8Buffer { expected in
-            count == expected.count && zip(self, expected).allSatisfy { $0 | 0x20 == $1 }
         }
     }
 }

@@ -46,11 +46,10 @@ extension ZISError {
         case .uriTooLong: self = .uriTooLong
         case .headersTooLarge: self = .headersTooLarge
         case .payloadTooLarge: self = .payloadTooLarge
-        case .unsupportedTransferCoding: self = ZISError(status: 501, code: "NotImplemented", title: "Not Implemented", detail: failure.detail)
-        case .unsupportedContentEncoding:
-            self = ZISError(status: 415, code: "UnsupportedMediaType", title: "Unsupported Media Type", detail: failure.detail)
-        case .expectationFailed: self = ZISError(status: 417, code: "ExpectationFailed", title: "Expectation Failed", detail: failure.detail)
-        case .versionNotSupported: self = ZISError(status: 505, code: "HTTPVersionNotSupported", title: "HTTP Version Not Supported", detail: failure.detail)
+        case .unsupportedTransferCoding: self = ZISError(status: 501, detail: failure.detail)
+        case .unsupportedContentEncoding: self = ZISError(status: 415, detail: failure.detail)
+        case .expectationFailed: self = ZISError(status: 417, detail: failure.detail)
+        case .versionNotSupported: self = ZISError(status: 505, detail: failure.detail)
         }
     }
 }

@@ -1,6 +1,7 @@
 import CSystemShim
 import Glibc
 import Synchronization
+import ZISMockBasics
 import ZISMockLocking
 
 /// One edge-triggered epoll loop on its own thread (socket-design.md: one per core, 1.3× nginx).
@@ -23,7 +24,7 @@ final class EventLoop: @unchecked Sendable {
     /// Connections whose output waits for a hold to end; few, so a list is enough.
     private var held: [LoopConnection] = []
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
-    private var now = MonotonicClock.milliseconds()
+    private var now = MockClock.system.monotonicMilliseconds()
     private var draining = false
     private var drainDeadline: Int64 = 0
     private var acceptors: [Acceptor] = []
@@ -82,7 +83,7 @@ final class EventLoop: @unchecked Sendable {
         var nextSweep = now + 1000
         while true {
             let count = zm_epoll_wait(epoll, &tokens, &events, Int32(capacity), waitTimeout(until: nextSweep))
-            now = MonotonicClock.milliseconds()
+            now = MockClock.system.monotonicMilliseconds()
             if count > 0 {
                 for event in 0..<Int(count) { dispatch(token: tokens[event], events: events[event]) }
             }

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Bytes waiting to go out on one connection, in order. Responses are appended whole (head, then
 /// body), and a flush sends as many of them as fit in one `sendmsg`.
 public struct OutputQueue {
@@ -17,7 +19,7 @@ public struct OutputQueue {
     /// Whatever is appended after this goes out no sooner than `milliseconds` from now (or from
     /// the end of the previous hold, so pipelined delays add up as a client would expect).
     public mutating func hold(forMilliseconds milliseconds: Int) {
-        let start = max(MonotonicClock.milliseconds(), holds.last?.until ?? 0)
+        let start = max(MockClock.system.monotonicMilliseconds(), holds.last?.until ?? 0)
         holds.append((chunks.count, start + Int64(milliseconds)))
     }
 

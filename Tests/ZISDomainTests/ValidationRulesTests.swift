@@ -8,6 +8,14 @@ import Testing
         #expect(Timestamp.isValid(Timestamp.now()))
     }
 
+    /// The journal's and the log lines' form: always three digits of milliseconds.
+    @Test func formatsMillisecondsPadded() {
+        #expect(Timestamp.format(millisecondsSinceEpoch: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.format(millisecondsSinceEpoch: 1_705_309_200_007) == "2024-01-15T09:00:00.007Z")
+        #expect(Timestamp.format(millisecondsSinceEpoch: 1_705_309_200_999) == "2024-01-15T09:00:00.999Z")
+        #expect(Timestamp.isValid(Timestamp.format(millisecondsSinceEpoch: 1_705_309_200_120)))
+    }
+
     @Test(arguments: ["2024-01-15T09:00:00Z", "1985-04-12T23:20:50.52Z", "2016-12-31T23:59:60Z"])
     func acceptsRFC3339UTC(text: String) {
         #expect(Timestamp.isValid(text))

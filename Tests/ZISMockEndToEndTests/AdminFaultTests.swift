@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZISMock
+import ZISMockBasics
 
 @Suite("Admin: fault injection")
 struct AdminFaultTests {
@@ -124,6 +125,11 @@ struct AdminFaultTests {
             let faulted = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=429;retry-after=2"]))
             #expect(faulted.status == 429)
             #expect(faulted.header("Retry-After") == "2")
+            // Any status the table knows gets its envelope names; others their class's.
+            let tooLarge = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: STATUS = 413"]))
+            #expect(tooLarge.status == 413 && tooLarge.text == #"{"errors":[{"code":"PayloadTooLarge","title":"Payload Too Large"}]}"#)
+            let teapot = try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=418"]))
+            #expect(teapot.text == #"{"errors":[{"code":"ClientError","title":"Client Error"}]}"#)
             #expect(try client.exchange(request(target: Seeded.listPath(), headers: ["X-ZIS-Mock-Fault: status=abc"])).status == 400)
             #expect(try client.exchange(request(target: Seeded.listPath())).status == 200)
         }
@@ -179,12 +185,13 @@ struct AdminRateLimitTests {
     }
 
     @Test func windowsEndAndRetryAfterIsTheTimeLeft() {
-        let clock = LimiterClock()
-        let limiter = RateLimiter(limit: RateLimit(requests: 1, windowSeconds: 10), monotonicMilliseconds: { clock.now })
+        // The clock runs on meanwhile, by far less than the half second that would change the answers.
+        let offset = ClockOffset()
+        let limiter = RateLimiter(limit: RateLimit(requests: 1, windowSeconds: 10), clock: MockClock(offset: offset))
         #expect(limiter.admit(key: "a")?.retryAfterSeconds == nil)
-        clock.now = 7_500
+        offset.advance(by: .milliseconds(7_500))
         #expect(limiter.admit(key: "a")?.retryAfterSeconds == 3)
-        clock.now = 10_000
+        offset.advance(by: .milliseconds(2_500))
         #expect(limiter.admit(key: "a")?.retryAfterSeconds == nil)
     }
 
@@ -210,15 +217,6 @@ struct AdminRateLimitTests {
         #expect(RateLimit(parsing: "10/1m") == RateLimit(requests: 10, windowSeconds: 60))
         #expect(RateLimit(parsing: "10/5") == RateLimit(requests: 10, windowSeconds: 5))
         for bad in ["", "700", "0/60s", "700/0s", "a/60s", "700/60x"] { #expect(RateLimit(parsing: bad) == nil, "\(bad)") }
-    }
-}
-
-final class LimiterClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int64 = 0
-    var now: Int64 {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
     }
 }
 

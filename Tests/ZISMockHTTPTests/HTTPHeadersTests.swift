@@ -34,13 +34,4 @@ struct HTTPHeadersTests {
         #expect(headers["Content-Type"] == "application/json")
         #expect(headers.count == 1)
     }
-
-    @Test func caseInsensitiveEqualityIsASCIIOnly() {
-        #expect("Content-Length".equalsIgnoringASCIICase("content-length"))
-        #expect(!"Content-Length".equalsIgnoringASCIICase("Content-Lengths"))
-        #expect(!"a".equalsIgnoringASCIICase("b"))
-        #expect("é".equalsIgnoringASCIICase("é"))
-        #expect(!"É".equalsIgnoringASCIICase("é"))  // only ASCII letters fold
-        #expect("".equalsIgnoringASCIICase(""))
-    }
 }

@@ -1,4 +1,5 @@
 import Testing
+import ZISMockBasics
 @testable import ZISMockHTTP
 
 @Suite("Response head encoder")
@@ -18,7 +19,7 @@ struct HTTPResponseEncoderTests {
     @Test(arguments: [200, 201, 204, 400, 401, 403, 404, 405, 413, 414, 429, 431, 500, 501, 505])
     func statusLine(status: Int) {
         let text = head(HTTPResponse(status: status))
-        #expect(text.hasPrefix("HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\nDate: "))
+        #expect(text.hasPrefix("HTTP/1.1 \(status) \(StatusTable.reason(status))\r\nDate: "))
         #expect(text.hasSuffix("\r\n\r\n"))
     }
 
@@ -43,7 +44,7 @@ struct HTTPResponseEncoderTests {
         let long = String(repeating: "v", count: 5_000)
         let response = HTTPResponse(status: 299, headers: [("X-Long", long), ("X-Empty", ""), ("", "nameless")])
         let lines = head(response).split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "HTTP/1.1 299 \(HTTPStatus.reason(299))")
+        #expect(lines[0] == "HTTP/1.1 299 \(StatusTable.reason(299))")
         #expect(Array(lines[2...]) == ["X-Long: \(long)", "X-Empty: ", ": nameless", "Content-Length: 0", "", ""])
     }
 

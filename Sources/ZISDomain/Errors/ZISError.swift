@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Every error the mock answers with, as a value: status, Zendesk `code`/`title`, optional
 /// `detail`, and any extra headers. One renderer in the routing layer (`HTTPResponse(_:)`)
 /// produces the Zendesk envelope (spec §1), so no other place writes error JSON.
@@ -7,6 +9,12 @@ public struct ZISError: Error, Sendable, Equatable {
     public let title: String
     public let detail: String?
     public let headers: [HeaderField]
+
+    /// An error whose `code` and `title` are the status's own, from the one status table.
+    public init(status: Int, detail: String? = nil, headers: [HeaderField] = []) {
+        let names = StatusTable.error(status)
+        self.init(status: status, code: names.code, title: names.title, detail: detail, headers: headers)
+    }
 
     public init(status: Int, code: String, title: String, detail: String? = nil, headers: [HeaderField] = []) {
         self.status = status
@@ -62,12 +70,12 @@ extension ZISError {
 
     /// A request the mock understood but refuses; `detail` names the field (spec §4).
     public static func badRequest(detail: String) -> ZISError {
-        ZISError(status: 400, code: "BadRequest", title: "Bad Request", detail: detail)
+        ZISError(status: 400, detail: detail)
     }
 
     /// A connection name already used by any connection type of the integration (spec §4: 409 [field]).
     public static func conflict(detail: String) -> ZISError {
-        ZISError(status: 409, code: "Conflict", title: "Conflict", detail: detail)
+        ZISError(status: 409, detail: detail)
     }
 }
 
@@ -75,33 +83,27 @@ extension ZISError {
 
 extension ZISError {
     public static func notFound(detail: String? = nil) -> ZISError {
-        ZISError(status: 404, code: "NotFound", title: "Not Found", detail: detail)
+        ZISError(status: 404, detail: detail)
     }
 
     /// `allow` lists the methods the path does support, for the `Allow` header.
     public static func methodNotAllowed(allow: [String]) -> ZISError {
-        ZISError(
-            status: 405, code: "MethodNotAllowed", title: "Method Not Allowed",
-            headers: [HeaderField(name: "Allow", value: allow.joined(separator: ", "))])
+        ZISError(status: 405, headers: [HeaderField(name: "Allow", value: allow.joined(separator: ", "))])
     }
 
-    public static let requestTimeout = ZISError(status: 408, code: "RequestTimeout", title: "Request Timeout")
+    public static let requestTimeout = ZISError(status: 408)
 
-    public static let payloadTooLarge = ZISError(status: 413, code: "PayloadTooLarge", title: "Payload Too Large")
+    public static let payloadTooLarge = ZISError(status: 413)
 
-    public static let uriTooLong = ZISError(status: 414, code: "URITooLong", title: "URI Too Long")
+    public static let uriTooLong = ZISError(status: 414)
 
-    public static let unsupportedMediaType = ZISError(
-        status: 415, code: "UnsupportedMediaType", title: "Unsupported Media Type",
-        detail: "Content-Type must be application/json")
+    public static let unsupportedMediaType = ZISError(status: 415, detail: "Content-Type must be application/json")
 
-    public static let headersTooLarge = ZISError(
-        status: 431, code: "RequestHeaderFieldsTooLarge", title: "Request Header Fields Too Large")
+    public static let headersTooLarge = ZISError(status: 431)
 
-    public static let internalServerError = ZISError(status: 500, code: "InternalServerError", title: "Internal Server Error")
+    public static let internalServerError = ZISError(status: 500)
 
-    public static let notImplemented = ZISError(status: 501, code: "NotImplemented", title: "Not Implemented")
+    public static let notImplemented = ZISError(status: 501)
 
-    public static let httpVersionNotSupported = ZISError(
-        status: 505, code: "HTTPVersionNotSupported", title: "HTTP Version Not Supported")
+    public static let httpVersionNotSupported = ZISError(status: 505)
 }

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// The lexical half of the strict JSON reader: walks UTF-8 bytes, keeps the line and column of
 /// where it is, and reads one token or structural step at a time. `JSONParser` builds a tree
 /// with it; the seed decoder reads big documents straight into models with it, never holding a
@@ -197,16 +199,16 @@ struct JSONScanner {
     mutating func readNumber() throws(JSONParseError) -> String {
         let start = offset
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-        guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit") }
+        guard offset < bytes.count, bytes[offset].isASCIIDigit else { throw error("expected a digit") }
         if bytes[offset] == UInt8(ascii: "0") {
             offset += 1
-            if offset < bytes.count && isDigit(bytes[offset]) { throw error("leading zeros are not allowed in numbers") }
+            if offset < bytes.count && bytes[offset].isASCIIDigit { throw error("leading zeros are not allowed in numbers") }
         } else {
             skipDigits()
         }
         if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
             offset += 1
-            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit after '.'") }
+            guard offset < bytes.count, bytes[offset].isASCIIDigit else { throw error("expected a digit after '.'") }
             skipDigits()
         }
         if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
@@ -214,18 +216,14 @@ struct JSONScanner {
             if offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
                 offset += 1
             }
-            guard offset < bytes.count, isDigit(bytes[offset]) else { throw error("expected a digit in the exponent") }
+            guard offset < bytes.count, bytes[offset].isASCIIDigit else { throw error("expected a digit in the exponent") }
             skipDigits()
         }
         return String(decoding: bytes[start..<offset], as: UTF8.self)
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-
     private mutating func skipDigits() {
-        while offset < bytes.count && isDigit(bytes[offset]) { offset += 1 }
+        while offset < bytes.count && bytes[offset].isASCIIDigit { offset += 1 }
     }
 
     mutating func readString() throws(JSONParseError) -> String {
@@ -317,22 +315,13 @@ struct JSONScanner {
     private mutating func parseHex4(escapeStart: SourcePosition) throws(JSONParseError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard offset < bytes.count, let digit = hexValue(bytes[offset]) else {
+            guard offset < bytes.count, let digit = bytes[offset].asciiHexValue else {
                 throw JSONParseError("\\u escape needs four hex digits", at: escapeStart)
             }
-            value = value << 4 | digit
+            value = value << 4 | UInt32(digit)
             offset += 1
         }
         return value
-    }
-
-    private func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 
     private func hexByte(_ byte: UInt8) -> String {

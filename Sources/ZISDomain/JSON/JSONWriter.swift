@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Appends compact JSON to a byte buffer. Responses are rendered with this rather than
 /// Foundation's JSONEncoder: field order is part of the contract (spec §3), and the list
 /// endpoint is a hot path that should cost one buffer and no intermediate values.
@@ -53,12 +55,9 @@ public struct JSONWriter: Sendable {
         case UInt8(ascii: "\""): raw("\\\"")
         case UInt8(ascii: "\\"): raw("\\\\")
         default:
-            let hexDigits: StaticString = "0123456789abcdef"
             raw("\\u00")
-            hexDigits.withUTF8Buffer { digits in
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0x0F)])
-            }
+            bytes.append(.asciiLowercaseHexDigit(byte >> 4))
+            bytes.append(.asciiLowercaseHexDigit(byte & 0x0F))
         }
     }
 }

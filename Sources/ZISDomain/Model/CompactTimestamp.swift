@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// A connection's `created_at` or `updated_at`, stored small. The usual whole-second form
 /// `YYYY-MM-DDTHH:MM:SSZ` is 20 bytes, past the 15 a Swift `String` keeps inline, so as text every
 /// connection paid two heap blocks (about 128 bytes) for its timestamps; packed, its digits fit one
@@ -63,7 +65,7 @@ package struct CompactTimestamp: Sendable, Equatable {
                 guard utf8[field.offset + field.digits] == field.separator else { return nil }
                 var number: UInt64 = 0
                 for byte in utf8[field.offset..<(field.offset + field.digits)] {
-                    guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                    guard byte.isASCIIDigit else { return nil }
                     number = number * 10 + UInt64(byte - UInt8(ascii: "0"))
                 }
                 bits |= number << field.shift

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// The one description of each connection type's own fields (spec §3, §4, §7): their keys, which
 /// are secret, which may change after creation, what a value must look like, and where each
 /// lives in the model. The seed reader and writer, request decoding, API rendering and the Swift
@@ -134,17 +136,9 @@ enum FieldRule: Sendable {
         case .hostName:
             HostName.isValid(value) ? nil : HostName.rule
         case .headerName:
-            value.utf8.allSatisfy(Self.isTokenByte)
+            // The header parser's own token set, so what the mock accepts here it could also parse.
+            value.utf8.allSatisfy(\.isHTTPTokenCharacter)
                 ? nil : "header_name must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)"
-        }
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
         }
     }
 }

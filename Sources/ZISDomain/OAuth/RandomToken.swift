@@ -1,8 +1,8 @@
+import ZISMockBasics
+
 /// Unpredictable values for minted OAuth tokens, UUIDs and verification codes, drawn from the
 /// system's cryptographic generator (the domain has no Foundation, so no `UUID()`).
 enum RandomToken {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// `byteCount` random bytes as lowercase hex (twice as many characters).
     static func hex(byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
@@ -29,8 +29,8 @@ enum RandomToken {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(bytes.count * 2)
         for byte in bytes {
-            utf8.append(hexDigits[Int(byte >> 4)])
-            utf8.append(hexDigits[Int(byte & 0x0F)])
+            utf8.append(.asciiLowercaseHexDigit(byte >> 4))
+            utf8.append(.asciiLowercaseHexDigit(byte & 0x0F))
         }
         return String(decoding: utf8, as: UTF8.self)
     }

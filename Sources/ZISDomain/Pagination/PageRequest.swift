@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// The validated cursor-pagination parameters of a list request (spec §3). Hashable because
 /// it is also the key of the rendered-page cache.
 public struct PageRequest: Sendable, Hashable {
@@ -49,7 +51,7 @@ public struct PageRequest: Sendable, Hashable {
         guard !text.isEmpty else { return nil }
         var value = 0
         for byte in text.utf8 {
-            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            guard byte.isASCIIDigit else { return nil }
             if value <= maximumSize { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
         }
         return value == 0 ? nil : min(value, maximumSize)

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Bodies of the OAuth client endpoints and of the OAuth start endpoint (spec §5).
 package enum OAuthRequests {
     static let clientFields = ["name", "client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type"]
@@ -84,7 +86,7 @@ package enum OAuthRequests {
     /// well-formed authority: a non-empty host and, if given, a numeric port.
     package static func validateURL(_ url: String, field: String) throws(ZISError) {
         let bytes = Array(url.utf8)
-        let lowered = String(decoding: bytes.prefix(8).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let lowered = String(decoding: bytes.prefix(8).map(\.asciiLowercased), as: UTF8.self)
         let schemeLength = lowered.hasPrefix("https://") ? 8 : lowered.hasPrefix("http://") ? 7 : 0
         guard schemeLength > 0, bytes.count <= 2048, bytes.allSatisfy(isURIByte),
             hasValidAuthorityAndRest(bytes[schemeLength...])
@@ -95,11 +97,7 @@ package enum OAuthRequests {
 
     /// RFC 3986 unreserved, reserved and `%`.
     private static func isURIByte(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(byte)
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        byte.isASCIIAlphanumeric || "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(byte)
     }
 
     /// `[userinfo@]host[:port]` then path, query and fragment, where brackets may not appear.
@@ -115,7 +113,7 @@ package enum OAuthRequests {
             // An IP literal: hex digits, colons and dots between brackets.
             guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return false }
             let literal = authority[(authority.startIndex + 1)..<close]
-            let isLiteralByte = { (byte: UInt8) in isAlphanumeric(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") }
+            let isLiteralByte = { (byte: UInt8) in byte.isASCIIAlphanumeric || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") }
             guard !literal.isEmpty, literal.allSatisfy(isLiteralByte) else { return false }
             let after = authority[(close + 1)...]
             return after.isEmpty || (after.first == UInt8(ascii: ":") && isPort(after.dropFirst()))
@@ -125,6 +123,6 @@ package enum OAuthRequests {
             guard isPort(authority[(colon + 1)...]) else { return false }
             host = authority[..<colon]
         }
-        return !host.isEmpty && host.allSatisfy { isAlphanumeric($0) || "-._~%!$&'()*+,;=".utf8.contains($0) }
+        return !host.isEmpty && host.allSatisfy { $0.isASCIIAlphanumeric || "-._~%!$&'()*+,;=".utf8.contains($0) }
     }
 }

@@ -6,8 +6,6 @@ struct ServiceState: Sendable {
     var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
     /// Zendesk OAuth authorization codes not yet exchanged, and refresh tokens (issue 15).
     var zendeskOAuth = ZendeskOAuthState()
-    /// Seconds added to the service clock (`POST /__admin/clock`), so expiry is testable without sleeping.
-    var clockOffset = 0
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]

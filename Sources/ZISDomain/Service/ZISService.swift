@@ -1,3 +1,4 @@
+import ZISMockBasics
 import ZISMockLocking
 
 /// The domain's front door: all ZIS state and every operation the routing layer calls.
@@ -9,45 +10,46 @@ public final class ZISService: Sendable {
     /// Seconds since the Unix epoch; stamps `created_at`/`updated_at` and OAuth token expiries.
     /// Injectable so tests can make time move between a create and an update.
     let clock: @Sendable () -> Int
+    /// How far the service's time runs ahead of `clock` (`POST /__admin/clock`), shared with the
+    /// control plane's rate limiter so both see the same time pass.
+    public let clockOffset: ClockOffset
     /// How long tokens minted by the Zendesk OAuth endpoints live when the request asks for no
     /// `expires_in`, in seconds; nil: forever, Zendesk's default ("There is no default
     /// `expires_in` value", and ZIS "does not currently support or require" expiry [doc]).
     public let tokenLifetimeSeconds: Int?
 
     public convenience init(
-        seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
+        seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
         tokenLifetimeSeconds: Int? = nil
     ) {
-        self.init(prepared: PreparedState(seed: seed), clock: clock, tokenLifetimeSeconds: tokenLifetimeSeconds)
+        self.init(prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds)
     }
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
     public init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        tokenLifetimeSeconds: Int? = nil
+        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil
     ) {
         state = Locked(prepared.state)
         self.clock = clock
+        self.clockOffset = clockOffset
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
     }
 
     /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).
     public func now() -> Int {
-        clock() + state.withLock { $0.clockOffset }
+        clock() + offsetSeconds
     }
 
-    /// Moves the service's time by `seconds` (negative moves it back), until the next reset.
-    /// Returns the new offset.
-    @discardableResult
-    public func advanceClock(by seconds: Int) -> Int {
-        state.withLock { state in
-            state.clockOffset += seconds
-            return state.clockOffset
-        }
+    /// Moves the service's time, and the rate limiter's, forward by `seconds` (never back: time
+    /// measured before stays measured). A reset leaves it where it is [ours].
+    public func advanceClock(by seconds: Int) {
+        clockOffset.advance(by: .seconds(seconds))
     }
 
-    public var clockOffset: Int { state.withLock { $0.clockOffset } }
+    /// Whole seconds the service's time runs ahead of its clock.
+    public var offsetSeconds: Int { Int(clockOffset.duration.components.seconds) }
 
     /// Replaces the whole state atomically (admin reset/load). The new state is built before
     /// the lock is taken, so readers are blocked only for the swap.
@@ -67,18 +69,17 @@ public final class ZISService: Sendable {
     public func authorize(
         _ credentials: Credentials, integration: String, scope: Scope = .write, changesState: Bool = false
     ) throws(ZISError) -> TokenGrant {
-        let clock = clock()
+        let now = now()
         return try state.withLock { state throws(ZISError) in
-            try state.authorizer.authorize(
-                credentials, integration: integration, required: scope, now: clock + state.clockOffset, changesState: changesState)
+            try state.authorizer.authorize(credentials, integration: integration, required: scope, now: now, changesState: changesState)
         }
     }
 
     /// The admin behind an admin endpoint's request (Registry, Zendesk OAuth API, issue 15).
     public func authenticateAdmin(_ credentials: Credentials, changesState: Bool) throws(ZISError) -> AdminUser {
-        let clock = clock()
+        let now = now()
         return try state.withLock { state throws(ZISError) in
-            try state.authorizer.admin(credentials, now: clock + state.clockOffset, changesState: changesState)
+            try state.authorizer.admin(credentials, now: now, changesState: changesState)
         }
     }
 

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// Sorting a million connections by name: what the seed decoder (to find repeated names) and the
 /// store (to build its index) both need.
 enum NameOrder {
@@ -32,7 +34,7 @@ enum NameOrder {
         var prefix: UInt64 = 0
         var taken = 0
         for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
+            guard byte.isASCII else { return nil }
             if taken < 8 {
                 prefix |= UInt64(byte) << (56 - 8 * taken)
                 taken += 1

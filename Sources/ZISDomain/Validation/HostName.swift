@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// `allowed_domain` validation (spec §4 [ours]): a bare host name, i.e. dot-separated labels
 /// of letters, digits and hyphens, 1–63 characters each, not starting or ending with a hyphen,
 /// 253 characters at most. Wildcards, schemes, paths and ports are all rejected by the
@@ -20,11 +22,9 @@ public enum HostName {
             case UInt8(ascii: "-"):
                 guard labelLength > 0 else { return false }
                 labelLength += 1
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"):
-                labelLength += 1
             default:
-                return false
+                guard byte.isASCIIAlphanumeric else { return false }
+                labelLength += 1
             }
             guard labelLength <= 63 else { return false }
             previous = byte

@@ -1,3 +1,5 @@
+import ZISMockBasics
+
 /// The character-class and length rules shared by seeds, cursors and (later) request bodies,
 /// so the seed loader and the API can never disagree about what a valid name is.
 public enum NameRules {
@@ -39,12 +41,6 @@ public enum NameRules {
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-            true
-        default:
-            false
-        }
+        byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import ZISMockBasics
 
 /// RFC 3339 UTC timestamps (spec §1). Kept as text: seeds give them as strings and the
 /// responses echo them unchanged, so there is nothing to gain from a date type here.
@@ -12,7 +13,7 @@ public enum Timestamp {
 
     /// Seconds since the Unix epoch: the default clock of `ZISService`.
     @Sendable public static func currentSeconds() -> Int {
-        Int(time(nil))
+        MockClock.system.wallSeconds()
     }
 
     public static func format(secondsSinceEpoch: Int) -> String {
@@ -36,6 +37,17 @@ public enum Timestamp {
         return text
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, for the journal and log lines, where seconds are too coarse to
+    /// order what happened.
+    public static func format(millisecondsSinceEpoch milliseconds: Int64) -> String {
+        var text = format(secondsSinceEpoch: Int(milliseconds / 1000))
+        text.removeLast()
+        text += "."
+        appendPadded(Int(milliseconds % 1000), width: 3, to: &text)
+        text += "Z"
+        return text
+    }
+
     /// Checks the shape `YYYY-MM-DDTHH:MM:SS[.fraction]Z` and field ranges. Only `Z` is accepted
     /// as the zone [ours]: the API documents UTC, and an offset would be echoed back verbatim.
     public static func isValid(_ text: String) -> Bool {
@@ -50,7 +62,7 @@ public enum Timestamp {
             var value = 0
             for index in range {
                 let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                guard byte.isASCIIDigit else { return nil }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
             return value
@@ -67,7 +79,7 @@ public enum Timestamp {
         if bytes.count == 20 { return true }
         // A fraction: a dot and at least one digit before the Z.
         return bytes[19] == UInt8(ascii: ".") && bytes.count > 21
-            && bytes[20..<(bytes.count - 1)].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && bytes[20..<(bytes.count - 1)].allSatisfy(\.isASCIIDigit)
     }
 
     /// Seconds since the epoch of a valid timestamp (the fraction dropped), for expiries given

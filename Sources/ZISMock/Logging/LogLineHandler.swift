@@ -1,6 +1,6 @@
-import Glibc
 import Logging
 import ZISDomain
+import ZISMockBasics
 
 /// The two shapes a log line can take.
 public enum LogFormat: String, Sendable, CaseIterable {
@@ -33,7 +33,9 @@ public struct LogLineHandler: LogHandler {
     public func log(event: LogEvent) {
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { $1 } }
-        let time = Self.timestamp()
+        // Log lines say when things happened on the machine, so they keep its time even when a
+        // test moves the mock's clock.
+        let time = Timestamp.format(millisecondsSinceEpoch: MockClock.system.wallMilliseconds())
         switch format {
         case .json: writer.write(json(time: time, event: event, fields: fields))
         case .text: writer.write(text(time: time, event: event, fields: fields))
@@ -85,20 +87,5 @@ public struct LogLineHandler: LogHandler {
     private func text(time: String, event: LogEvent, fields: Logger.Metadata) -> String {
         let pairs = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         return ([time, event.level.rawValue, event.message.description] + pairs).joined(separator: " ")
-    }
-
-    /// RFC 3339 UTC with milliseconds.
-    static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(now.tv_nsec / 1_000_000), 3))Z"
     }
 }

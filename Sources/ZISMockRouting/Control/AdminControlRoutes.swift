@@ -20,15 +20,15 @@ public enum AdminControlRoutes {
     }
 
     /// The service's time, movable so token expiry is testable in milliseconds (issue 15):
-    /// `POST {"advance_seconds": N}` moves it on (negative: back); a state reset puts it back.
+    /// `POST {"advance_seconds": N}` moves it, and the rate limiter's windows, forward.
     private static func registerClock(on router: inout Router, service: ZISService) {
         router.add("GET", "/__admin/clock", in: .admin) { _, _ in .json(200, clockBody(service)) }
         router.add("POST", "/__admin/clock", in: .admin) { request, _ in
             do throws(ZISError) {
                 let fields = try AdminJSON.object(request.body, allowed: ["advance_seconds"])
-                guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds") else {
-                    throw .badRequest(detail: "advance_seconds is required")
-                }
+                guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds"),
+                    (0...maximumAdvanceSeconds).contains(seconds)
+                else { throw .badRequest(detail: "advance_seconds must be a whole number from 0 to \(maximumAdvanceSeconds)") }
                 service.advanceClock(by: seconds)
                 return .json(200, clockBody(service))
             } catch {
@@ -37,12 +37,15 @@ public enum AdminControlRoutes {
         }
     }
 
+    /// Ten years a call: far beyond any token's life, and far from overflowing the offset.
+    static let maximumAdvanceSeconds = 315_360_000
+
     static func clockBody(_ service: ZISService) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{\"now\":")
         writer.string(Timestamp.format(secondsSinceEpoch: service.now()))
         writer.raw(",\"offset_seconds\":")
-        writer.integer(service.clockOffset)
+        writer.integer(service.offsetSeconds)
         writer.raw("}")
         return writer.bytes
     }

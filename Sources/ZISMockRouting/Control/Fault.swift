@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 
 /// Which requests a fault rule applies to. Every field left nil matches anything.
 public struct FaultMatch: Sendable, Equatable {
@@ -122,21 +123,7 @@ public struct FaultAction: Sendable, Equatable {
 
     /// The injected answer for `status`, in the Zendesk envelope (spec §1).
     func error(status: Int) -> ZISError {
-        let (code, title): (String, String) =
-            switch status {
-            case 400: ("BadRequest", "Bad Request")
-            case 401: ("InvalidCredentials", "Authentication failed")
-            case 403: ("Forbidden", "Forbidden")
-            case 404: ("NotFound", "Not Found")
-            case 409: ("Conflict", "Conflict")
-            case 422: ("UnprocessableEntity", "Unprocessable Entity")
-            case 429: ("TooManyRequests", "Too many requests")
-            case 500: ("InternalServerError", "Internal Server Error")
-            case 502: ("BadGateway", "Bad Gateway")
-            case 503: ("ServiceUnavailable", "Service Unavailable")
-            case 504: ("GatewayTimeout", "Gateway Timeout")
-            default: status < 500 ? ("ClientError", "Client Error") : ("ServerError", "Server Error")
-            }
+        let (code, title) = StatusTable.error(status)
         let headers = retryAfterSeconds.map { [HeaderField(name: "Retry-After", value: String($0))] } ?? []
         return ZISError(status: status, code: code, title: title, headers: headers)
     }

@@ -1,5 +1,6 @@
 import Synchronization
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 import ZISMockLocking
 
@@ -86,8 +87,8 @@ public enum FaultHeader {
     public static func parse(_ value: String) throws(ZISError) -> FaultAction {
         var action = FaultAction()
         for part in value.split(separator: ";") {
-            let item = part.split(separator: "=", maxSplits: 1).map { $0.trimmingASCIISpaces() }
-            let key = item[0].lowercased()
+            let item = part.split(separator: "=", maxSplits: 1).map { $0.trimmingASCIIBlanks() }
+            let key = item[0].asciiLowercased()
             let number = item.count == 2 ? Int(item[1]) : nil
             switch key {
             case "status": action.status = try required(number, key)
@@ -109,11 +110,5 @@ public enum FaultHeader {
     private static func required(_ number: Int?, _ key: String) throws(ZISError) -> Int {
         guard let number else { throw .badRequest(detail: "\(name): \(key) needs a whole number, as in \(key)=2") }
         return number
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingASCIISpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockLocking
 
 /// How the control plane is exposed.
@@ -29,13 +30,13 @@ public final class MockControl: Sendable {
     /// `base` is what `reset` returns to: pass the state `service` was made from.
     public init(
         service: ZISService, base: PreparedState, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
-        rateLimit: RateLimit? = nil, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds
+        rateLimit: RateLimit? = nil, clock: MockClock = .system
     ) {
         self.service = service
         self.baseState = Locked(base)
         self.settings = settings
         self.journal = RequestJournal(capacity: journalCapacity)
-        self.rateLimiter = RateLimiter(limit: rateLimit, monotonicMilliseconds: monotonicMilliseconds)
+        self.rateLimiter = RateLimiter(limit: rateLimit, clock: clock)
     }
 
     // MARK: State

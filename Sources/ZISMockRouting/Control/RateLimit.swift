@@ -1,5 +1,5 @@
-import Glibc
 import Synchronization
+import ZISMockBasics
 import ZISMockLocking
 
 /// A request budget per token: `requests` per `windowSeconds` (spec §6: ZIS publishes no numbers,
@@ -66,13 +66,13 @@ public final class RateLimiter: Sendable {
     /// Mirrors `state.limit != nil`, so a server without a limit (the default) answers without
     /// taking the lock or even reading the request's credentials.
     private let limiting: Atomic<Bool>
-    private let now: @Sendable () -> Int64
+    private let clock: MockClock
 
-    /// `monotonicMilliseconds` is injectable so tests can move time.
-    public init(limit: RateLimit?, monotonicMilliseconds: @escaping @Sendable () -> Int64 = RateLimiter.monotonicMilliseconds) {
+    /// Windows are measured on `clock`'s monotonic time, so moving its offset ends them.
+    public init(limit: RateLimit?, clock: MockClock = .system) {
         state = Locked(State(limit: limit))
         limiting = Atomic(limit != nil)
-        now = monotonicMilliseconds
+        self.clock = clock
     }
 
     public var limit: RateLimit? {
@@ -100,7 +100,7 @@ public final class RateLimiter: Sendable {
 
     /// Counts one request for `key`; nil when limiting is off.
     public func admit(key: String) -> Decision? {
-        let now = now()
+        let now = clock.monotonicMilliseconds()
         return state.withLock { state -> Decision? in
             guard let limit = state.limit else { return nil }
             let windowMilliseconds = Int64(limit.windowSeconds) * 1000
@@ -118,11 +118,5 @@ public final class RateLimiter: Sendable {
             state.windows[key] = window
             return Decision(limit: limit.requests, remaining: limit.requests - window.used, retryAfterSeconds: nil)
         }
-    }
-
-    @Sendable public static func monotonicMilliseconds() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 }

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 import ZISMockLocking
 
@@ -12,7 +13,7 @@ public struct JournalEntry: Sendable {
     /// because recording happens on the hot path of every request.
     public let answeredAt: Double
     /// RFC 3339 UTC with milliseconds, when the answer was made.
-    public var time: String { RequestJournal.rfc3339(answeredAt) }
+    public var time: String { Timestamp.format(millisecondsSinceEpoch: Int64(answeredAt * 1000)) }
     public let method: String
     /// The path as sent (still percent-encoded), without the query.
     public let path: String
@@ -185,14 +186,6 @@ public final class RequestJournal: ExchangeObserver {
         var end = maximumBodyBytes
         while end > 0, writer.bytes[end] & 0xC0 == 0x80 { end -= 1 }
         return (String(decoding: writer.bytes[..<end], as: UTF8.self), true)
-    }
-
-    static func rfc3339(_ secondsSinceEpoch: Double) -> String {
-        let seconds = Int(secondsSinceEpoch)
-        let milliseconds = min(999, Int((secondsSinceEpoch - Double(seconds)) * 1000))
-        let whole = Timestamp.format(secondsSinceEpoch: seconds)
-        let digits = String(milliseconds)
-        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 }
 

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 
 /// Bodies the OAuth endpoints take the way OAuth clients send them: a form
@@ -7,7 +8,7 @@ enum FormRequestBody {
     static func isFormMediaType(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return String(mediaType).trimmingWhitespace().equalsIgnoringASCIICase("application/x-www-form-urlencoded")
+        return String(mediaType).trimmingASCIIBlanks().equalsIgnoringASCIICase("application/x-www-form-urlencoded")
     }
 
     /// The parameters, the last of a repeated name winning; 415 for any other media type.

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 
 /// Request bodies of the write endpoints (spec §4, §5): the media type is checked, the bytes
@@ -9,7 +10,7 @@ enum JSONRequestBody {
     static func isJSONMediaType(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return String(mediaType).trimmingWhitespace().equalsIgnoringASCIICase("application/json")
+        return String(mediaType).trimmingASCIIBlanks().equalsIgnoringASCIICase("application/json")
     }
 
     /// The body's top-level object. When `wrapper` is given and the object is exactly

@@ -1,4 +1,5 @@
 import ZISDomain
+import ZISMockBasics
 import ZISMockHTTP
 
 /// What the OAuth endpoints read from a request besides its body.
@@ -18,15 +19,7 @@ enum OAuthInputs {
     static func callbackBase(of request: HTTPRequest) throws(ZISError) -> String {
         let scheme = request.isSecure ? "https" : "http"
         guard let host = request.headers["Host"], !host.isEmpty else { return "\(scheme)://localhost" }
-        let isHostByte = { (byte: UInt8) -> Bool in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                true
-            default:
-                false
-            }
-        }
+        let isHostByte = { (byte: UInt8) in byte.isASCIIAlphanumeric || ".-_:[]".utf8.contains(byte) }
         guard host.utf8.count <= 255, host.utf8.allSatisfy(isHostByte) else {
             throw .badRequest(detail: "Host header is not a valid host name")
         }

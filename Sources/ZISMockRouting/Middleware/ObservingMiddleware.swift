@@ -1,3 +1,4 @@
+import ZISMockBasics
 import ZISMockHTTP
 
 /// A finished request and its answer, as the request journal and the access log see it.
@@ -20,9 +21,10 @@ public protocol ExchangeObserver: Sendable {
 /// Times the answer and hands the finished exchange to an observer (the journal, the access log).
 public struct ObservingMiddleware: Middleware {
     let observer: any ExchangeObserver
-    let clock: SystemClock
+    /// The machine's time: a duration and a journal entry's time are what really happened.
+    let clock: MockClock
 
-    public init(_ observer: any ExchangeObserver, clock: SystemClock = SystemClock()) {
+    public init(_ observer: any ExchangeObserver, clock: MockClock = .system) {
         self.observer = observer
         self.clock = clock
     }
@@ -33,7 +35,7 @@ public struct ObservingMiddleware: Middleware {
         observer.observe(
             CompletedExchange(
                 request: request, response: response, routeTemplate: context.routeTemplate, parameters: context.parameters,
-                answeredAt: clock.wallSeconds(), durationMicroseconds: clock.monotonicMicroseconds() - started))
+                answeredAt: Double(clock.wallMicroseconds()) / 1e6, durationMicroseconds: Int(clock.monotonicMicroseconds() - started)))
         return response
     }
 }
