@@ -20,13 +20,16 @@ let options: CommandLineOptions
 do {
     switch try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment) {
     case .help:
-        StandardStreams.out(CommandLineOptions.usage)
+        StandardStreams.out(HelpText.usage)
+        exit(0)
+    case .version:
+        StandardStreams.out("zis-mock \(Version.current)")
         exit(0)
     case .run(let parsed):
         options = parsed
     }
 } catch {
-    StandardStreams.error("zis-mock: \(error)\n\n\(CommandLineOptions.usage)")
+    StandardStreams.error("zis-mock: \(error)\nRun 'zis-mock --help' for the options.")
     exit(64)
 }
 
@@ -55,9 +58,9 @@ do {
 configuration.seed = Seed()
 SeedLoader.returnFreedMemory()
 let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
-StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
+StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField),"version":"\#(Version.current)"}"#)
 let logger = configuration.log?.logger()
-var listening: Logger.Metadata = ["url": .string(server.baseURL)]
+var listening: Logger.Metadata = ["url": .string(server.baseURL), "version": .string(Version.current)]
 if let https = server.tlsBaseURL { listening["https_url"] = .string(https) }
 logger?.notice("listening", metadata: listening)
 
