@@ -69,8 +69,8 @@ USER 65532:65532
 # Every second, so compose's `service_healthy` passes about a second after the server is ready
 # (it is ready some 40 ms after start): Docker and podman both run the first check one interval
 # after start. Docker 25+ also has --start-interval, which podman 4 rejects at build time, so it
-# is left to a compose file (README, "docker-compose"). A probe costs about 2 ms in the container;
-# the engine's exec around it costs more (`podman healthcheck run`: about 60 ms of CPU here).
+# is left to a compose file (README, "Docker"). A probe costs about 2 ms of CPU; the engine's exec
+# around it costs more (`podman healthcheck run`: about 60 ms of CPU here).
 HEALTHCHECK --interval=1s --timeout=2s --start-period=10s --retries=3 \
     CMD ["/usr/local/bin/zis-mock", "healthcheck"]
 # PID 1 is zis-mock itself: it takes SIGTERM/SIGINT with sigwait and exits 0 once in-flight responses finish.

@@ -8,7 +8,7 @@ import urllib.request
 from testcontainers.core.container import DockerContainer
 from testcontainers.core.wait_strategies import HttpWaitStrategy
 
-IMAGE = os.environ.get("ZIS_MOCK_IMAGE", "zis-mock:0.1.0")
+IMAGE = os.environ.get("ZIS_MOCK_IMAGE", "zis-mock")
 TOKEN = "zis-mock-read-write-token"
 CONNECTIONS = "/api/services/zis/integrations/acme_crm_sync/connections/all"
 
