@@ -6,10 +6,8 @@ import ZISMock
 /// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
 /// `zis-mock healthcheck` exits 0 when the server on the configured port answers its health check, 1 otherwise.
 StopSignals.block()
-var environment: [String: String] = [:]
-for option in CommandLineOptions.options {
-    if let value = getenv(option.environmentName) { environment[option.environmentName] = String(cString: value) }
-}
+let (environment, unknownVariables) = EnvironmentTwins.read()
+for name in unknownVariables { StandardStreams.error(EnvironmentTwins.warning(about: name)) }
 
 // `zis-mock healthcheck`: the container's HEALTHCHECK probe (HealthcheckCommand.swift).
 if CommandLine.arguments.dropFirst().first == "healthcheck" {

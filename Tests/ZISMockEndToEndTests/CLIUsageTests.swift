@@ -63,6 +63,14 @@ struct CLIUsageTests {
         #expect(fromFlag.remainingStandardError().hasPrefix("zis-mock: --log-format takes json or text, got 'xml'\n"))
     }
 
+    @Test func aMisspelledEnvironmentVariableIsReportedAndTheServerStillStarts() throws {
+        let port = try freePort()
+        let process = try MockProcess(arguments: [], environment: ["ZIS_MOCK_PROT": "9", "ZIS_MOCK_PORT": String(port)])
+        defer { process.terminate() }
+        #expect(try process.waitForListening() == port)
+        #expect(process.remainingStandardError().contains("zis-mock: ignoring ZIS_MOCK_PROT, which no option reads; did you mean ZIS_MOCK_PORT?"))
+    }
+
     /// The README's flag table is checked against `--help`, which prints the defaults from the
     /// configuration values themselves: every option is in the table with its variable and default.
     @Test func theReadmeFlagTableMatchesTheHelp() throws {
