@@ -47,9 +47,9 @@ compose() {
         "$recipes_venv/bin/docker-compose" -p "$compose_project" -f examples/compose/compose.yaml "$@"
 }
 # The stand-in for the engine's health scheduler (see the top of this file). Writes the moments, in
-# epoch ms, the server printed its listening line and the first check passed.
+# epoch ms, the server printed its listening line and the first passing check began and ended.
 schedule_healthchecks() { # schedule_healthchecks CONTAINER
-    local name=$1 interval_ms started next deadline=$(($(now_ms) + 30000))
+    local name=$1 interval_ms started next check_began deadline=$(($(now_ms) + 30000))
     interval_ms=$(podman image inspect "$IMAGE" --format '{{.Config.Healthcheck.Interval}}' | sed -E 's/^([0-9]+)s$/\1000/; s/ms$//')
     until started=$(inspect_ms "$name" StartedAt 2>/dev/null) && [ "${started:0:1}" != - ] && [ "$started" -gt 0 ]; do
         [ "$(now_ms)" -lt "$deadline" ] || return
@@ -64,7 +64,11 @@ schedule_healthchecks() { # schedule_healthchecks CONTAINER
     while [ "$(now_ms)" -lt "$deadline" ] && podman container exists "$name"; do
         while [ "$(now_ms)" -lt "$next" ]; do sleep 0.01; done
         next=$((next + interval_ms))
-        if podman healthcheck run "$name" >/dev/null 2>&1 && [ ! -e "$W/compose-healthy-at" ]; then now_ms >"$W/compose-healthy-at"; fi
+        check_began=$(now_ms)
+        if podman healthcheck run "$name" >/dev/null 2>&1 && [ ! -e "$W/compose-healthy-at" ]; then
+            echo "$check_began" >"$W/compose-check-began-at"
+            now_ms >"$W/compose-healthy-at"
+        fi
     done
 }
 schedule_healthchecks "$compose_project-zis-mock-1" &
@@ -79,8 +83,10 @@ check "compose: the app got a 200 through the mock on the port its flags chose" 
 if [ -e "$W/compose-healthy-at" ] && [ -e "$W/compose-ready-at" ]; then
     healthy_at=$(cat "$W/compose-healthy-at") ready_at=$(cat "$W/compose-ready-at")
     echo "compose: healthy $((healthy_at - ready_at)) ms after the listening line (the image's 1 s interval)"
-    check "compose: the app started only after the mock was healthy" [ "$app_started" -ge $((healthy_at - 100)) ]
-    check "compose: healthy within 2 s of ready ($((healthy_at - ready_at)) ms)" [ $((healthy_at - ready_at)) -lt 2000 ]
+    # Not before the first passing check began: the state is written before `podman healthcheck run` returns.
+    check "compose: the app started only after the mock was healthy" [ "$app_started" -ge "$(cat "$W/compose-check-began-at")" ]
+    # The target is about a second; the check fails only far beyond it, so a busy CI machine is not flaky.
+    check "compose: healthy within 5 s of ready ($((healthy_at - ready_at)) ms)" [ $((healthy_at - ready_at)) -lt 5000 ]
 else
     fail "compose: the mock became healthy"
 fi
