@@ -76,7 +76,7 @@ scheduler_pid=$!
 compose up --abort-on-container-exit --exit-code-from app >"$W/compose.log" 2>&1
 compose_status=$?
 app_started=$(inspect_ms "$compose_project-app-1" StartedAt 2>/dev/null || echo 0)
-compose down -t 2 >>"$W/compose.log" 2>&1
+compose down -t 2 --rmi local >>"$W/compose.log" 2>&1  # --rmi local: the app image it built
 kill "$scheduler_pid" 2>/dev/null; wait "$scheduler_pid" 2>/dev/null
 check "compose: the app exits 0 after listing the connections (exit $compose_status)" [ "$compose_status" = 0 ]
 check "compose: the app got a 200 through the mock on the port its flags chose" grep -E 'app-1 +\| HTTP/1.1 200 OK' "$W/compose.log"
