@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "ZISMockCLI",
             dependencies: [
-                "ZISMock", "ZISMockRouting", "ZISDomain", "COpenSSL", .product(name: "Logging", package: "swift-log"),
+                "ZISMock", "ZISMockRouting", "ZISMockSockets", "ZISDomain", "COpenSSL", .product(name: "Logging", package: "swift-log"),
             ],
             // Start-up time is a feature (issue #10). A release build is one static executable (the
             // Swift runtime, glibc, OpenSSL and zlib linked in): exec then maps no shared library and

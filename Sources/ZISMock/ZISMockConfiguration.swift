@@ -30,7 +30,7 @@ public struct ZISMockConfiguration: Sendable {
     /// Browser origins allowed to call the mock; nil turns CORS off.
     public var cors: CORSPolicy? = CORSPolicy()
     /// Bodies at least this large are gzipped for clients that accept gzip; nil turns it off.
-    public var compressionThreshold: Int? = 1024
+    public var compressionThreshold: Int? = HTTPServerConfiguration.defaultCompressionThreshold
     /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
     public var tuning = SocketTuning()
     /// Requests kept in the journal (`GET /__admin/requests`); 0 turns the journal off.
@@ -42,13 +42,14 @@ public struct ZISMockConfiguration: Sendable {
 
     public init() {}
 
-    /// The socket-layer settings other than the address.
+    /// The socket-layer settings other than the address, with the socket layer's own defaults.
     public struct SocketTuning: Sendable {
+        /// nil: one loop per core (the socket layer decides).
         public var loopCount: Int?
-        public var maxConnections = 10_000
-        public var requestTimeoutMilliseconds: Int64 = 10_000
-        public var idleTimeoutMilliseconds: Int64 = 60_000
-        public var writeTimeoutMilliseconds: Int64 = 30_000
+        public var maxConnections = SocketServerConfiguration.Defaults.maxConnections
+        public var requestTimeoutMilliseconds = SocketServerConfiguration.Defaults.requestTimeoutMilliseconds
+        public var idleTimeoutMilliseconds = SocketServerConfiguration.Defaults.idleTimeoutMilliseconds
+        public var writeTimeoutMilliseconds = SocketServerConfiguration.Defaults.writeTimeoutMilliseconds
 
         public init() {}
     }

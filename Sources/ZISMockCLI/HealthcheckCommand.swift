@@ -1,261 +1,113 @@
-import COpenSSL
 import Glibc
+import ZISMockSockets
 
-/// `zis-mock healthcheck`: probes `GET /__admin/health` on 127.0.0.1 at the configured port and exits
-/// 0 on a 200, 1 otherwise. It is the container's HEALTHCHECK, so it needs no shell or curl in the
-/// image. It reads the same flags and `ZIS_MOCK_*` twins as the server (the container sets them
-/// once for both) and uses the port and the TLS mode: when HTTPS takes over the main port
-/// (`--tls-*` without `--tls-port`) it probes over TLS, without verifying the certificate (it is
-/// the server's own, on loopback). The probe always goes to 127.0.0.1, which a server bound to
-/// 0.0.0.0 (the container's setting) or 127.0.0.1 answers.
+/// `zis-mock healthcheck`: the container's HEALTHCHECK, so the image needs no shell or curl. It
+/// probes `GET /__admin/health` where the running server really listens. The settings come, first
+/// to last, from: the flags given to the healthcheck, the flags of the server process (PID 1 in a
+/// container, where `docker run IMAGE --port 9000 --tls-self-signed` puts them), the server's
+/// `ZIS_MOCK_*` environment (else the healthcheck's own), the defaults. WireMock's image read the
+/// environment only and came up unhealthy whenever the port or scheme was moved by a flag.
 enum HealthcheckCommand {
-    /// The whole probe — connect, send, read the status line — fits in this budget, well inside a
-    /// HEALTHCHECK `--timeout`, so a hung server is reported as unhealthy rather than killed.
-    static let budgetMilliseconds = 1_500
     static let path = "/__admin/health"
+    static let defaultPID: Int32 = 1
 
     static let usage = """
-        Usage: zis-mock healthcheck [--port PORT]
+        Usage: zis-mock healthcheck [--pid PID] [OPTIONS]
 
-        Probes GET \(path) on 127.0.0.1:PORT (the port from --port or ZIS_MOCK_PORT, default 8080;
-        over HTTPS when the server's TLS options put HTTPS on that port); exits 0 on a 200 within
-        \(budgetMilliseconds) ms, 1 otherwise. The server's other options are accepted and ignored.
+        \(HelpText.wrap(
+            "Probes GET \(path) where the server listens (its --host, or loopback when it binds every interface; "
+                + "its --port; HTTPS when HTTPS takes that port, without verifying the certificate) and exits 0 on a "
+                + "200 within \(HealthProbe.budgetMilliseconds) ms, 1 otherwise. Health needs no admin token and stays "
+                + "on with --no-admin.", width: HelpText.width).joined(separator: "\n"))
+
+        \(HelpText.wrap(
+            "The settings come, first to last, from the OPTIONS given here (the server's own flags), the flags of "
+                + "the server process PID (default \(defaultPID): in a container, the server), the ZIS_MOCK_* "
+                + "environment of that process (else this one's), and the defaults.", width: HelpText.width)
+            .joined(separator: "\n"))
         """
 
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         // A server that closes mid-request must give exit 1, not death by SIGPIPE (OpenSSL writes with write()).
         signal(SIGPIPE, SIG_IGN)
-        let options: CommandLineOptions
+        let settings: Settings
         do {
-            switch try CommandLineOptions.parse(arguments, environment: environment) {
-            case .help:
+            guard let resolved = try Settings(arguments: arguments, environment: environment) else {
                 StandardStreams.out(usage)
                 return 0
-            case .run(let parsed):
-                options = parsed
             }
+            settings = resolved
         } catch {
-            StandardStreams.error("zis-mock healthcheck: \(error)\n\n\(usage)")
+            StandardStreams.error("zis-mock healthcheck: \(error)\nRun 'zis-mock healthcheck --help' for its options.")
             return 1
         }
-        let port = options.configuration.port
-        guard port != 0 else {
-            StandardStreams.error("zis-mock healthcheck: port 0 means any free port; give the server's real port")
-            return 1
-        }
-        // With `--tls-port`, plain HTTP stays on the main port; without it HTTPS takes the main port.
-        let secure = options.configuration.tls.map { $0.port == nil } ?? false
-        let url = "\(secure ? "https" : "http")://127.0.0.1:\(port)\(path)"
-        switch probe(port: port, secure: secure) {
-        case .success(let statusLine) where statusCode(statusLine) == 200:
-            StandardStreams.out("zis-mock healthcheck: \(url): \(statusLine)")
+        let url = "\(settings.secure ? "https" : "http")://\(settings.address)\(path)"
+        let note = settings.server.map { " (settings of PID \($0.pid))" } ?? ""
+        switch HealthProbe.statusLine(of: path, at: settings.address, secure: settings.secure) {
+        case .success(let statusLine) where HealthProbe.statusCode(statusLine) == 200:
+            StandardStreams.out("zis-mock healthcheck: \(url): \(statusLine)\(note)")
             return 0
         case .success(let statusLine):
-            StandardStreams.error("zis-mock healthcheck: \(url): \(statusLine)")
+            StandardStreams.error("zis-mock healthcheck: \(url): \(statusLine)\(note)")
             return 1
         case .failure(let failure):
-            StandardStreams.error("zis-mock healthcheck: \(url): \(failure.description)")
+            StandardStreams.error("zis-mock healthcheck: \(url): \(failure.description)\(note)")
             return 1
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
+    /// Where to probe and how, once every source is read.
+    struct Settings {
+        let address: SocketAddress
+        let secure: Bool
+        /// The server process whose flags were used, if one was found.
+        let server: ServerProcess?
 
-    /// The response's status line (`HTTP/1.1 200 OK`), or why there is none.
-    static func probe(port: UInt16, secure: Bool) -> Result<String, Failure> {
-        let deadline = Deadline(milliseconds: budgetMilliseconds)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard descriptor >= 0 else { return .failure(Failure(description: "socket failed (errno \(errno))")) }
-        defer { close(descriptor) }
-
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        if connected != 0 {
-            guard errno == EINPROGRESS else { return .failure(Failure(description: "connect failed (errno \(errno))")) }
-            guard wait(descriptor, for: POLLOUT, until: deadline) else { return .failure(Failure(description: "connect timed out")) }
-            var error: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
-            guard error == 0 else { return .failure(Failure(description: "connect failed (errno \(error))")) }
-        }
-
-        let channel: Channel
-        if secure {
-            guard let session = TLSClient(descriptor: descriptor) else { return .failure(Failure(description: "cannot set up a TLS client")) }
-            channel = .tls(session)
-        } else {
-            channel = .plain(descriptor)
-        }
-        defer { channel.close() }
-        if case .tls(let session) = channel {
-            if case .failure(let failure) = perform("TLS handshake", on: descriptor, until: deadline, session.handshake) { return .failure(failure) }
-        }
-
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
-        var sent = 0
-        while sent < request.count {
-            let step = perform("send", on: descriptor, until: deadline) {
-                request.withUnsafeBytes { channel.write($0.baseAddress! + sent, request.count - sent) }
-            }
-            switch step {
-            case .success(let count): sent += count
-            case .failure(let failure): return .failure(failure)
-            }
-        }
-
-        // Only the status line matters; it is read up to its CRLF (or a short cap).
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 512)
-        while true {
-            if let end = received.firstIndex(of: UInt8(ascii: "\r")) ?? received.firstIndex(of: UInt8(ascii: "\n")) {
-                return .success(String(decoding: received[..<end], as: UTF8.self))
-            }
-            guard received.count < 1024 else { return .failure(Failure(description: "no status line in the first 1024 bytes")) }
-            let step = perform("receive", on: descriptor, until: deadline) {
-                chunk.withUnsafeMutableBytes { channel.read($0.baseAddress!, $0.count) }
-            }
-            switch step {
-            case .success(0): return .failure(Failure(description: "connection closed before a status line"))
-            case .success(let count): received += chunk[..<count]
-            case .failure(let failure): return .failure(failure)
-            }
-        }
-    }
-
-    /// What one read, write or handshake step did.
-    enum Step {
-        case done(Int)
-        case wait(Int32)  // poll events to wait for before trying again
-        case failed(String)
-    }
-
-    /// Repeats `step` until it is done, waiting on the socket in between, until the deadline.
-    private static func perform(_ what: String, on descriptor: Int32, until deadline: Deadline, _ step: () -> Step) -> Result<Int, Failure> {
-        while true {
-            switch step() {
-            case .done(let count): return .success(count)
-            case .failed(let reason): return .failure(Failure(description: "\(what) failed (\(reason))"))
-            case .wait(let events):
-                guard wait(descriptor, for: events, until: deadline) else {
-                    return .failure(Failure(description: "\(what): no progress within \(budgetMilliseconds) ms"))
+        /// nil for `--help`.
+        init?(arguments: [String], environment: [String: String]) throws(UsageError) {
+            var own: [String] = []
+            var pid = HealthcheckCommand.defaultPID
+            var remaining = arguments[...]
+            while let argument = remaining.popFirst() {
+                guard argument == "--pid" || argument.hasPrefix("--pid=") else {
+                    own.append(argument)
+                    continue
                 }
+                let text = argument == "--pid" ? remaining.popFirst() : String(argument.dropFirst("--pid=".count))
+                guard let text, let value = Int32(text), value > 0 else {
+                    throw UsageError("--pid takes a process id, got '\(text ?? "")'")
+                }
+                pid = value
             }
-        }
-    }
-
-    private enum Channel {
-        case plain(Int32)
-        case tls(TLSClient)
-
-        func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Step {
-            switch self {
-            case .plain(let descriptor): Self.plainStep(send(descriptor, bytes, count, Int32(MSG_NOSIGNAL)), wouldBlock: POLLOUT)
-            case .tls(let session): session.write(bytes, count)
+            let server = ServerProcess(pid: pid)
+            // Later flags win, so the healthcheck's own come after the server's.
+            let merged = (server?.arguments ?? []) + own
+            let options: CommandLineOptions
+            switch try CommandLineOptions.parse(merged, environment: environment.merging(server?.environment ?? [:]) { $1 }) {
+            case .help, .version: return nil
+            case .run(let parsed): options = parsed
             }
-        }
-
-        func read(_ bytes: UnsafeMutableRawPointer, _ count: Int) -> Step {
-            switch self {
-            case .plain(let descriptor): Self.plainStep(recv(descriptor, bytes, count, 0), wouldBlock: POLLIN)
-            case .tls(let session): session.read(bytes, count)
+            let configuration = options.configuration
+            guard configuration.port != 0 else {
+                throw UsageError("port 0 means any free port; give the server's real port with --port")
             }
-        }
-
-        func close() {
-            if case .tls(let session) = self { session.free() }
-        }
-
-        private static func plainStep(_ result: Int, wouldBlock events: Int32) -> Step {
-            if result >= 0 { return .done(result) }
-            if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return .wait(events) }
-            return .failed("errno \(errno)")
-        }
-    }
-
-    /// An OpenSSL client session on the probe's non-blocking socket. The certificate is not
-    /// verified: the probe talks to its own server on loopback and only asks whether it answers.
-    private struct TLSClient {
-        let context: OpaquePointer
-        let session: OpaquePointer
-
-        init?(descriptor: Int32) {
-            guard let context = SSL_CTX_new(TLS_client_method()) else { return nil }
-            SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-            guard let session = SSL_new(context) else {
-                SSL_CTX_free(context)
-                return nil
+            do {
+                address = try SocketAddress(host: Self.probeHost(for: configuration.host), port: configuration.port)
+            } catch {
+                throw UsageError("cannot probe host '\(configuration.host)': \(error)")
             }
-            SSL_set_fd(session, descriptor)
-            self.context = context
-            self.session = session
+            // With `--tls-port`, plain HTTP stays on the main port; without it HTTPS takes the main port.
+            secure = configuration.tls.map { $0.port == nil } ?? false
+            self.server = server
         }
 
-        func handshake() -> Step { step(SSL_connect(session)) { _ in .done(0) } }
-        func write(_ bytes: UnsafeRawPointer, _ count: Int) -> Step { step(SSL_write(session, bytes, Int32(count))) { .done(Int($0)) } }
-
-        func read(_ bytes: UnsafeMutableRawPointer, _ count: Int) -> Step {
-            let result = SSL_read(session, bytes, Int32(count))
-            if result <= 0, SSL_get_error(session, result) == SSL_ERROR_ZERO_RETURN { return .done(0) }
-            return step(result) { .done(Int($0)) }
-        }
-
-        func free() {
-            SSL_free(session)
-            SSL_CTX_free(context)
-        }
-
-        private func step(_ result: Int32, success: (Int32) -> Step) -> Step {
-            if result > 0 { return success(result) }
-            switch SSL_get_error(session, result) {
-            case SSL_ERROR_WANT_READ: return .wait(POLLIN)
-            case SSL_ERROR_WANT_WRITE: return .wait(POLLOUT)
-            case let code:
-                let reason = ERR_get_error()
-                ERR_clear_error()
-                return .failed(reason == 0 ? "SSL error \(code)" : "OpenSSL error \(String(reason, radix: 16))")
+        /// A server bound to every interface answers on loopback; one bound to an address, only there.
+        static func probeHost(for host: String) -> String {
+            switch host {
+            case "", "0.0.0.0": "127.0.0.1"
+            case "::", "[::]": "::1"
+            default: host
             }
-        }
-    }
-
-    /// 200 from `HTTP/1.1 200 OK`; nil for anything that is not an HTTP status line.
-    static func statusCode(_ statusLine: String) -> Int? {
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].count == 3 else { return nil }
-        return Int(parts[1])
-    }
-
-    /// True once `descriptor` is ready for `events` (or has an error to report), false at the deadline.
-    private static func wait(_ descriptor: Int32, for events: Int32, until deadline: Deadline) -> Bool {
-        while true {
-            let remaining = deadline.remainingMilliseconds
-            guard remaining > 0 else { return false }
-            var poller = pollfd(fd: descriptor, events: Int16(events), revents: 0)
-            let ready = poll(&poller, 1, Int32(remaining))
-            if ready > 0 { return true }
-            if ready == 0 || errno != EINTR { return ready > 0 }
-        }
-    }
-
-    private struct Deadline {
-        let end: Int64
-
-        init(milliseconds: Int) {
-            end = Self.now() + Int64(milliseconds)
-        }
-
-        var remainingMilliseconds: Int64 { end - Self.now() }
-
-        private static func now() -> Int64 {
-            var time = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &time)
-            return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
         }
     }
 }

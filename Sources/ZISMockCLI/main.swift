@@ -6,10 +6,8 @@ import ZISMock
 /// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
 /// `zis-mock healthcheck` exits 0 when the server on the configured port answers its health check, 1 otherwise.
 StopSignals.block()
-var environment: [String: String] = [:]
-for option in CommandLineOptions.options {
-    if let value = getenv(option.environmentName) { environment[option.environmentName] = String(cString: value) }
-}
+let (environment, unknownVariables) = EnvironmentTwins.read()
+for name in unknownVariables { StandardStreams.error(EnvironmentTwins.warning(about: name)) }
 
 // `zis-mock healthcheck`: the container's HEALTHCHECK probe (HealthcheckCommand.swift).
 if CommandLine.arguments.dropFirst().first == "healthcheck" {
@@ -20,13 +18,16 @@ let options: CommandLineOptions
 do {
     switch try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment) {
     case .help:
-        StandardStreams.out(CommandLineOptions.usage)
+        StandardStreams.out(HelpText.usage)
+        exit(0)
+    case .version:
+        StandardStreams.out("zis-mock \(Version.current)")
         exit(0)
     case .run(let parsed):
         options = parsed
     }
 } catch {
-    StandardStreams.error("zis-mock: \(error)\n\n\(CommandLineOptions.usage)")
+    StandardStreams.error("zis-mock: \(error)\nRun 'zis-mock --help' for the options.")
     exit(64)
 }
 
@@ -55,9 +56,9 @@ do {
 configuration.seed = Seed()
 SeedLoader.returnFreedMemory()
 let httpsField = server.tlsBaseURL.map { #","https_url":"\#($0)""# } ?? ""
-StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField)}"#)
+StandardStreams.out(#"{"event":"listening","url":"\#(server.baseURL)"\#(httpsField),"version":"\#(Version.current)"}"#)
 let logger = configuration.log?.logger()
-var listening: Logger.Metadata = ["url": .string(server.baseURL)]
+var listening: Logger.Metadata = ["url": .string(server.baseURL), "version": .string(Version.current)]
 if let https = server.tlsBaseURL { listening["https_url"] = .string(https) }
 logger?.notice("listening", metadata: listening)
 

@@ -5,7 +5,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var sockets: SocketServerConfiguration
     public var limits = HTTPLimits()
     /// Bodies at least this large are gzipped for clients that accept it; nil turns compression off.
-    public var compressionThreshold: Int? = 1024
+    public var compressionThreshold: Int? = Self.defaultCompressionThreshold
+    /// Named so `ZISMockConfiguration` offers the same default without repeating it.
+    public static let defaultCompressionThreshold = 1024
 
     public init(sockets: SocketServerConfiguration) {
         self.sockets = sockets

@@ -23,11 +23,25 @@ final class EventLoop: @unchecked Sendable {
     private var runAgain: [LoopConnection] = []
     /// Connections whose output waits for a hold to end; few, so a list is enough.
     private var held: [LoopConnection] = []
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Tuning.readBufferBytes, alignment: 16)
     private var now = MockClock.system.monotonicMilliseconds()
     private var draining = false
     private var drainDeadline: Int64 = 0
     private var acceptors: [Acceptor] = []
+
+    /// The loop's fixed working sizes and periods, internal to how it runs rather than settings.
+    private enum Tuning {
+        /// One read takes up to this much; a short read means the socket is drained.
+        static let readBufferBytes = 64 * 1024
+        /// Events taken from one epoll_wait.
+        static let eventsPerWait = 256
+        /// How often timed-out connections (request, idle, write timeouts) are looked for.
+        static let sweepIntervalMilliseconds: Int64 = 1000
+        /// While draining on stop, how often the loop checks whether in-flight requests are done.
+        static let drainCheckMilliseconds: Int64 = 10
+        /// Reads one connection may do before the other ready ones get a turn (fairness).
+        static let readsPerTurn = 16
+    }
 
     init(
         index: Int, configuration: SocketServerConfiguration, liveConnections: LiveConnectionCount,
@@ -77,10 +91,10 @@ final class EventLoop: @unchecked Sendable {
     // MARK: The loop
 
     func run() {
-        let capacity = 256
+        let capacity = Tuning.eventsPerWait
         var tokens = [UInt64](repeating: 0, count: capacity)
         var events = [UInt32](repeating: 0, count: capacity)
-        var nextSweep = now + 1000
+        var nextSweep = now + Tuning.sweepIntervalMilliseconds
         while true {
             let count = zm_epoll_wait(epoll, &tokens, &events, Int32(capacity), waitTimeout(until: nextSweep))
             now = MockClock.system.monotonicMilliseconds()
@@ -92,7 +106,7 @@ final class EventLoop: @unchecked Sendable {
             for acceptor in acceptors { acceptor.acceptIfDue(now: now, loop: self) }
             if now >= nextSweep {
                 closeExpiredConnections()
-                nextSweep = now + 1000
+                nextSweep = now + Tuning.sweepIntervalMilliseconds
             }
             if draining, finishDrainStep() { break }
         }
@@ -104,7 +118,7 @@ final class EventLoop: @unchecked Sendable {
         var deadline = nextSweep
         for case let retry? in acceptors.map(\.retryAt) { deadline = min(deadline, retry) }
         for case let until? in held.map(\.heldUntil) { deadline = min(deadline, until) }
-        if draining { deadline = min(deadline, now + 10) }
+        if draining { deadline = min(deadline, now + Tuning.drainCheckMilliseconds) }
         return Int32(clamping: max(0, deadline - now))
     }
 
@@ -170,7 +184,7 @@ final class EventLoop: @unchecked Sendable {
         guard !connection.isClosed else { return }
         if connection.isHandshaking, !continueHandshake(connection) { return }
         if !connection.output.isEmpty, !flush(connection) { return }
-        var budget = 16
+        var budget = Tuning.readsPerTurn
         while connection.mayHaveInput, !connection.closingAfterWrite {
             if budget == 0 {
                 scheduleRunAgain(connection)

@@ -98,7 +98,7 @@ struct CLITests {
         let process = try MockProcess(arguments: [], environment: ["ZIS_MOCK_PORT": String(port)])
         defer { process.terminate() }
         #expect(try process.waitForListening() == port)
-        #expect(process.listeningLine == #"{"event":"listening","url":"http://127.0.0.1:\#(port)"}"#)
+        #expect(process.listeningLine?.hasPrefix(#"{"event":"listening","url":"http://127.0.0.1:\#(port)","version":""#) == true)
         let client = try RawHTTPClient(port: port)
         #expect(try client.exchange(request(target: "/__admin/health")).status == 200)
     }

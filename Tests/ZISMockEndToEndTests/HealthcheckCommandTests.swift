@@ -48,6 +48,47 @@ struct HealthcheckCommandTests {
         #expect(probe.remainingStandardOutput().contains("http://127.0.0.1:\(port)"))
     }
 
+    /// `docker run IMAGE --port 9000 --tls-self-signed`: the healthcheck, given no flags of its own,
+    /// reads the server's command line (PID 1 in a container; here the server's PID).
+    @Test func theServerProcessFlagsMoveThePortAndSwitchOnTLS() throws {
+        let port = try freePort()
+        let server = try MockProcess(arguments: ["--port", String(port), "--tls-self-signed", "--admin-token", "admin-secret"])
+        defer { server.terminate() }
+        _ = try server.waitForListening()
+        let probe = try MockProcess(arguments: ["healthcheck", "--pid", String(server.process.processIdentifier)])
+        #expect(try probe.waitForExit(timeout: 5) == 0, "health needs no admin token")
+        let output = probe.remainingStandardOutput()
+        #expect(output.contains("https://127.0.0.1:\(port)/__admin/health: HTTP/1.1 200 OK"), "\(output)")
+        #expect(output.contains("settings of PID \(server.process.processIdentifier)"))
+
+        // Without the server's flags the same probe goes to the default port over plain HTTP.
+        let blind = try MockProcess(arguments: ["healthcheck", "--pid", String(getpid())])
+        _ = try blind.waitForExit(timeout: 5)
+        #expect(blind.remainingStandardOutput().contains("https://127.0.0.1:\(port)") == false)
+    }
+
+    @Test func theServerProcessEnvironmentAndHostAreUsed() throws {
+        let port = try freePort()
+        let server = try MockProcess(arguments: ["--no-admin"], environment: ["ZIS_MOCK_PORT": String(port), "ZIS_MOCK_HOST": "::1"])
+        defer { server.terminate() }
+        _ = try server.waitForListening()
+        let probe = try MockProcess(arguments: ["healthcheck", "--pid", String(server.process.processIdentifier)])
+        #expect(try probe.waitForExit(timeout: 5) == 0, "health stays on with --no-admin")
+        #expect(probe.remainingStandardOutput().contains("http://[::1]:\(port)/__admin/health"))
+    }
+
+    @Test func theHealthcheckOwnFlagsWinOverTheServerProcess() throws {
+        let server = try MockProcess(arguments: ["--port", "0"])
+        defer { server.terminate() }
+        let port = try server.waitForListening()
+        // The server's command line says port 0 (no real port); the flag given here says where.
+        let probe = try MockProcess(arguments: ["healthcheck", "--pid", String(server.process.processIdentifier), "--port", String(port)])
+        #expect(try probe.waitForExit(timeout: 5) == 0)
+        let bad = try MockProcess(arguments: ["healthcheck", "--pid", "x"])
+        #expect(try bad.waitForExit(timeout: 5) == 1)
+        #expect(bad.remainingStandardError().contains("--pid takes a process id"))
+    }
+
     @Test func nothingListeningIsUnhealthy() throws {
         let port = try freePort()
         let started = Date()
