@@ -95,6 +95,11 @@ extension CommandLineOptions {
             guard let limit = RateLimit(parsing: $1) else { throw InvalidValue(expected: "must be \(RateLimit.syntax)") }
             $0.configuration.rateLimit = limit
         },
+        Option("--token-lifetime", "SECONDS", .limits, "life of tokens /oauth/tokens mints without expires_in; 0 never expires",
+               default: { "\($0.configuration.tokenLifetimeSeconds ?? 0)" }) {
+            let seconds: Int = try number($1, in: 0...315_360_000)
+            $0.configuration.tokenLifetimeSeconds = seconds == 0 ? nil : seconds
+        },
 
         // Logs
         Option("--log-format", "FORMAT", .logs, "line format: \(LogFormat.allCases.map(\.rawValue).joined(separator: " or "))",

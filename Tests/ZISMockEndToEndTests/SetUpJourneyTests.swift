@@ -214,6 +214,23 @@ struct SetUpJourneyTests {
         }
     }
 
+    /// `--token-lifetime`: tokens that ask for no `expires_in` get the configured one.
+    @Test func aConfiguredLifetimeAppliesToEveryMintedToken() throws {
+        try withServer(configure: { $0.tokenLifetimeSeconds = 600 }) { server in
+            let client = try CRUDClient(server)
+            let registration = try server.control.service.registerIntegration("timed", description: "", accountURL: server.baseURL)
+            let issued = try client.send(
+                "POST", "/oauth/tokens", json: "grant_type=client_credentials",
+                contentType: "application/x-www-form-urlencoded", authorization: Self.basic("zis_timed:\(registration.zendeskOAuthClient.secret)"))
+            let token = try issued.json()
+            #expect(token["expires_in"] as? Int == 600)
+            let bearer = "Bearer \(try #require(token["access_token"] as? String))"
+            #expect(try client.send("GET", Seeded.listPath("timed"), authorization: bearer).status == 200)
+            server.control.service.advanceClock(by: 600)
+            #expect(try client.send("GET", Seeded.listPath("timed"), authorization: bearer).status == 401)
+        }
+    }
+
     @Test func tokenEndpointRefusalsAreRFC6749Errors() throws {
         try withServer { server in
             let client = try CRUDClient(server)
