@@ -22,7 +22,7 @@ missing or a page does not load in time.
 
 Debian's chromium and chromium-driver (scripts/install-browser) are driven through Selenium. It runs
 as root in CI, hence --no-sandbox; each Browser gets its own temporary profile, removed on close.
-CHROMIUM and CHROMEDRIVER name other binaries.
+The binaries are found on PATH; CHROMIUM and CHROMEDRIVER name others.
 """
 
 import argparse
@@ -38,8 +38,8 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
 
 # What a user can click by its label: the consent page's "Allow"/"Deny" are buttons, but links and
 # input buttons count as well.
@@ -56,6 +56,8 @@ class BrowserError(Exception):
 
 class Browser:
     def __init__(self, timeout=10.0, window_size=(1280, 900)):
+        if not (CHROMIUM and CHROMEDRIVER):
+            raise BrowserError("chromium or chromedriver is not on PATH: run scripts/install-browser")
         self.timeout = timeout
         self._profile = tempfile.mkdtemp(prefix="browser-py-")
         options = webdriver.ChromeOptions()
