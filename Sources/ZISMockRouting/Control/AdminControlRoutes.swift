@@ -26,8 +26,9 @@ public enum AdminControlRoutes {
         router.add("POST", "/__admin/clock", in: .admin) { request, _ in
             do throws(ZISError) {
                 let fields = try AdminJSON.object(request.body, allowed: ["advance_seconds"])
-                guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds") else {
-                    throw .badRequest(detail: "advance_seconds is required")
+                // Bounded (±100 years a call) so `now()` does not overflow: Int.max crashed the server.
+                guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds"), seconds.magnitude <= 3_153_600_000 else {
+                    throw .badRequest(detail: "advance_seconds is required, a whole number of seconds from -3153600000 to 3153600000 (100 years)")
                 }
                 service.advanceClock(by: seconds)
                 return .json(200, clockBody(service))
