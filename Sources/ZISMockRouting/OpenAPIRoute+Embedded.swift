@@ -14,14 +14,20 @@ info:
       error envelope of `https://{subdomain}.zendesk.com/api/services/zis/...`. Every
       operation takes `Authorization: Bearer <ZIS OAuth token>`; the built-in seed's token
       is `zis-mock-read-write-token` for the integration `acme_crm_sync`.
+    * **Set-up** (tags `Registry`, `ZendeskOAuth`): registering an integration and getting a ZIS
+      token for it, as Zendesk's ZIS tutorials do — `/api/services/zis/registry/…`,
+      `/oauth/authorizations/new`, `/oauth/tokens` and `/api/v2/oauth/…`. Each area answers
+      errors in its own shape, named per operation (the Registry's
+      `{"errors":[{"code","detail","status"}],"message"}`, RFC 6749's `{"error","error_description"}`,
+      `/api/v2`'s `{"error","description"}`, HTML pages for the consent screen).
     * **Control plane** (tag `Admin`): everything under `/__admin/`, which zis-mock adds for
       tests. It is not part of Zendesk's API and needs no token.
 
     Common rules of every response:
 
     * Bodies are `application/json; charset=utf-8` (204 responses have none).
-    * Every error uses Zendesk's envelope `{"errors":[{"code":"…","title":"…","detail":"…"}]}`
-      (`detail` is optional).
+    * Every error of the Connections and OAuth tags and of the HTTP layer and routing uses
+      Zendesk's envelope `{"errors":[{"code":"…","title":"…","detail":"…"}]}` (`detail` is optional).
     * Routing comes first: an unknown path is 404 `NotFound`, a method the path does not
       serve is 405 `MethodNotAllowed` with an `Allow` header, both before authentication.
     * `HEAD` is served wherever `GET` is, without a body.
@@ -45,6 +51,10 @@ tags:
     description: List, create, show, update and delete connections (Zendesk-compatible).
   - name: OAuth
     description: OAuth clients, the OAuth flow and OAuth connections (Zendesk-compatible).
+  - name: Registry
+    description: Register integrations (the ZIS Registry; Zendesk-compatible, admin credentials).
+  - name: ZendeskOAuth
+    description: Zendesk's OAuth, as the ZIS tutorials use it to get a ZIS token (Zendesk-compatible).
   - name: Admin
     description: The zis-mock control plane under `/__admin/` (not Zendesk's; no auth).
 security:
@@ -516,6 +526,393 @@ paths:
           $ref: '#/components/responses/NotFound'
         '429':
           $ref: '#/components/responses/TooManyRequests'
+  /api/services/zis/registry/{integration}:
+    post:
+      tags: [Registry]
+      operationId: registerIntegration
+      summary: Register an integration (the ZIS Registry)
+      description: |
+        Creates the integration, its Zendesk OAuth client `zis_<integration>` (whose `secret` is
+        answered here only) and its built-in ZIS OAuth client `zendesk` (listed by
+        `listOAuthClients`). A Zendesk admin calls it: Basic `{email}/token:{api_token}` or
+        `{email}:{password}`, a bearer token minted by `POST /api/v2/oauth/tokens`, or the
+        browser session cookie `_zendesk_session` with `X-CSRF-Token`. Errors use the Registry's
+        envelope `{"errors":[{"code","detail","status"}],"message"}`; those of the HTTP layer
+        and routing (413, 415 for `Content-Encoding`, 404, 405) use the Connections envelope.
+      security: [{zendeskAdminBasic: []}, {zendeskAdminToken: []}, {zendeskSession: []}]
+      parameters:
+        - name: integration
+          in: path
+          required: true
+          description: Up to 64 of lower-case `a-z`, digits, `-` and `_` (upper case is 400). `integrations` is the list's path (405).
+          schema:
+            type: string
+            pattern: '^[a-z0-9_-]{1,64}$'
+          example: my_integration
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                description:
+                  description: Free text (default empty).
+                  type: string
+            example:
+              description: My first integration
+      responses:
+        '200':
+          description: The registration, with the OAuth client's secret (shown this once).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Registration'
+        '400':
+          $ref: '#/components/responses/RegistryBadRequest'
+        '401':
+          $ref: '#/components/responses/RegistryUnauthorized'
+        '403':
+          $ref: '#/components/responses/RegistryForbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '405':
+          $ref: '#/components/responses/MethodNotAllowed'
+        '409':
+          description: The integration exists already (registered or seeded).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RegistryErrorEnvelope'
+              example:
+                errors:
+                  - code: AlreadyExists
+                    detail: Integration my_integration already exists
+                    status: '409'
+                message: Conflict
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/RegistryUnsupportedMediaType'
+  /api/services/zis/registry/integrations:
+    get:
+      tags: [Registry]
+      operationId: listRegisteredIntegrations
+      summary: List registered integrations
+      description: Registered integrations in name order (seeded integrations without a registration are not listed); no secrets.
+      security: [{zendeskAdminBasic: []}, {zendeskAdminToken: []}, {zendeskSession: []}]
+      responses:
+        '200':
+          description: The registrations.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [integrations]
+                additionalProperties: false
+                properties:
+                  integrations:
+                    type: array
+                    items:
+                      type: object
+                      required: [description, name, zendesk_oauth_client]
+                      additionalProperties: false
+                      properties:
+                        description: {type: string}
+                        name: {type: string}
+                        zendesk_oauth_client:
+                          $ref: '#/components/schemas/ZendeskOAuthClientReference'
+        '400':
+          $ref: '#/components/responses/Malformed'
+        '401':
+          $ref: '#/components/responses/RegistryUnauthorized'
+  /oauth/authorizations/new:
+    get:
+      tags: [ZendeskOAuth]
+      operationId: showConsentPage
+      summary: The consent page (Auth URL of the Authorization Code flow)
+      description: |
+        An HTML page, "Allow access?", with Allow and Deny buttons that post the request back to
+        `POST /oauth/authorizations`. Postman's OAuth 2.0 helper opens it as its Auth URL; it works
+        in a browser and with `curl`. No sign-in: zis-mock consents as the account's first admin.
+        Refusals are pages too (the browser shows them: a redirect to an unchecked
+        `redirect_uri` cannot be trusted), naming the RFC 6749 error.
+      security: []
+      parameters:
+        - name: client_id
+          in: query
+          required: true
+          description: A registered integration's client, `zis_<integration>`.
+          schema: {type: string, minLength: 1}
+          example: zis_my_integration
+        - name: redirect_uri
+          in: query
+          required: true
+          description: An absolute http(s) URL, where the browser is sent with the code.
+          schema: {$ref: '#/components/schemas/HttpURL'}
+          example: https://oauth.pstmn.io/v1/callback
+        - name: response_type
+          in: query
+          required: false
+          schema: {const: code}
+        - name: scope
+          in: query
+          required: false
+          description: Space-separated scopes (default `read write`).
+          schema: {$ref: '#/components/schemas/ZendeskScopeList'}
+        - name: state
+          in: query
+          required: false
+          description: Echoed back to `redirect_uri`.
+          schema: {type: string}
+      responses:
+        '200':
+          description: The consent page.
+          content:
+            text/html:
+              schema: {type: string}
+        '400':
+          description: A parameter is missing or not valid (the page names the error), or malformed HTTP (JSON).
+          content:
+            text/html:
+              schema: {type: string}
+            application/json:
+              schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+        '401':
+          description: '`invalid_client`: no integration registered this client.'
+          content:
+            text/html:
+              schema: {type: string}
+  /oauth/authorizations:
+    post:
+      tags: [ZendeskOAuth]
+      operationId: answerConsent
+      summary: The consent page's answer (Allow or Deny)
+      description: |
+        What the consent page's form posts. Allow sends the browser to
+        `redirect_uri?code=…&state=…` with a single-use authorization code good for 600 s; Deny to
+        `redirect_uri?error=access_denied&error_description=…&state=…` (RFC 6749 §4.1.2).
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              $ref: '#/components/schemas/ConsentAnswer'
+            example:
+              client_id: zis_my_integration
+              redirect_uri: https://oauth.pstmn.io/v1/callback
+              scope: read write
+              state: s-42
+              decision: allow
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ConsentAnswer'
+      responses:
+        '302':
+          description: Back to `redirect_uri` with `code` (Allow) or `error=access_denied` (anything else), and `state`. No body.
+          headers:
+            Location:
+              required: true
+              schema:
+                type: string
+                format: uri
+        '400':
+          description: A parameter is missing or not valid, or the form's percent-encoding is; a page (or, for malformed HTTP, JSON).
+          content:
+            text/html:
+              schema: {type: string}
+            application/json:
+              schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+        '401':
+          description: '`invalid_client`: no integration registered this client.'
+          content:
+            text/html:
+              schema: {type: string}
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          description: The body is neither a form nor JSON (a page), or its `Content-Encoding` is not supported (JSON).
+          content:
+            text/html:
+              schema: {type: string}
+            application/json:
+              schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+  /oauth/tokens:
+    post:
+      tags: [ZendeskOAuth]
+      operationId: issueOAuthToken
+      summary: The token endpoint (Access Token URL)
+      description: |
+        RFC 6749 §3.2. Grants `authorization_code` (the consent page's code), `client_credentials`
+        and `refresh_token`. The client authenticates with `client_id` and `client_secret` in the
+        body or as a Basic header (the registration's `zis_…` identifier and secret). The token
+        is a ZIS token of the client's integration, with the scopes asked for (default: the
+        grant's, `read write` for client credentials); `expires_in` asks for a shorter lifetime.
+        A refresh token works once and revokes the access token it came with.
+      security: [{}, {oauthClientBasic: []}]
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              $ref: '#/components/schemas/TokenRequest'
+            example:
+              grant_type: client_credentials
+              client_id: zis_my_integration
+              client_secret: the-registration-secret
+              scope: read write
+          application/json:
+            schema:
+              $ref: '#/components/schemas/TokenRequest'
+      responses:
+        '200':
+          description: The token (RFC 6749 §5.1); `expires_in` and `refresh_token` only when tokens expire (`--token-lifetime` not 0).
+          headers:
+            Cache-Control:
+              required: true
+              schema: {const: no-store}
+            Pragma:
+              required: true
+              schema: {const: no-cache}
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/TokenResponse'
+        '400':
+          description: '`invalid_request`, `invalid_grant`, `invalid_scope` or `unsupported_grant_type` (RFC 6749 §5.2); malformed HTTP in the Connections envelope.'
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - $ref: '#/components/schemas/OAuthErrorResponse'
+                  - $ref: '#/components/schemas/ErrorEnvelope'
+              example:
+                error: unsupported_grant_type
+                error_description: grant_type must be authorization_code, client_credentials or refresh_token
+        '401':
+          description: '`invalid_client`: the client is unknown, its secret wrong, or none was given.'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/OAuthErrorResponse'
+              example:
+                error: invalid_client
+                error_description: Client authentication failed
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          description: The body is neither a form nor JSON (`invalid_request`), or its `Content-Encoding` is not supported (Connections envelope).
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - $ref: '#/components/schemas/OAuthErrorResponse'
+                  - $ref: '#/components/schemas/ErrorEnvelope'
+  /api/v2/oauth/tokens:
+    post:
+      tags: [ZendeskOAuth]
+      operationId: mintOAuthToken
+      summary: Mint a token for an OAuth client (Zendesk's admin API)
+      description: |
+        As an admin, a token of the client `client_id` (its numeric id, from
+        `GET /api/v2/oauth/clients` or the registration) with these scopes: a ZIS token of the
+        client's integration. The full token is answered once, in `full_token`. The body may also
+        be the bare `{"client_id":…,"scopes":[…]}`. Errors use `/api/v2`'s `{"error","description"}`.
+      security: [{zendeskAdminBasic: []}, {zendeskAdminToken: []}, {zendeskSession: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [token]
+              additionalProperties: false
+              properties:
+                token:
+                  type: object
+                  required: [client_id, scopes]
+                  additionalProperties: false
+                  properties:
+                    client_id: {type: integer}
+                    scopes:
+                      type: array
+                      minItems: 1
+                      items: {$ref: '#/components/schemas/ZendeskScope'}
+            example:
+              token:
+                client_id: 10001
+                scopes: [read, write]
+      responses:
+        '201':
+          description: The token.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [token]
+                additionalProperties: false
+                properties:
+                  token:
+                    $ref: '#/components/schemas/AdminToken'
+        '400':
+          $ref: '#/components/responses/ZendeskAPIBadRequest'
+        '401':
+          $ref: '#/components/responses/ZendeskAPIUnauthorized'
+        '403':
+          $ref: '#/components/responses/ZendeskAPIForbidden'
+        '404':
+          description: No OAuth client has this id.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ZendeskAPIError'
+              example:
+                error: NotFound
+                description: OAuth client 99 does not exist
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          description: The body is not JSON (`/api/v2` envelope), or its `Content-Encoding` is not supported (Connections envelope).
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - $ref: '#/components/schemas/ZendeskAPIError'
+                  - $ref: '#/components/schemas/ErrorEnvelope'
+  /api/v2/oauth/clients:
+    get:
+      tags: [ZendeskOAuth]
+      operationId: listZendeskOAuthClients
+      summary: List the account's OAuth clients (Zendesk's admin API)
+      description: Every registered integration's `zis_…` client, by id; secrets are not listed.
+      security: [{zendeskAdminBasic: []}, {zendeskAdminToken: []}, {zendeskSession: []}]
+      responses:
+        '200':
+          description: The clients.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [clients]
+                additionalProperties: false
+                properties:
+                  clients:
+                    type: array
+                    items:
+                      type: object
+                      required: [id, identifier, kind, name]
+                      additionalProperties: false
+                      properties:
+                        id: {type: integer}
+                        identifier: {type: string}
+                        kind: {const: confidential}
+                        name: {type: string}
+        '400':
+          $ref: '#/components/responses/Malformed'
+        '401':
+          $ref: '#/components/responses/ZendeskAPIUnauthorized'
   /__admin/health:
     get:
       tags: [Admin]
@@ -931,6 +1328,65 @@ paths:
           $ref: '#/components/responses/PayloadTooLarge'
         '415':
           $ref: '#/components/responses/UnsupportedContentEncoding'
+  /__admin/clock:
+    get:
+      tags: [Admin]
+      operationId: adminShowClock
+      summary: The service's time and how far it was moved
+      security: [{}, {adminToken: []}]
+      responses:
+        '200':
+          description: The clock.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Clock'
+        '400':
+          $ref: '#/components/responses/Malformed'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+    post:
+      tags: [Admin]
+      operationId: adminAdvanceClock
+      summary: Move the service's time (token expiry without sleeping)
+      description: |
+        `{"advance_seconds": N}` moves the time tokens and codes expire by N seconds on (negative:
+        back), at most 100 years a call; a state reset puts it back.
+      security: [{}, {adminToken: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [advance_seconds]
+              additionalProperties: false
+              properties:
+                advance_seconds:
+                  type: integer
+                  minimum: -3153600000
+                  maximum: 3153600000
+            example:
+              advance_seconds: 172800
+      responses:
+        '200':
+          description: The moved clock.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Clock'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/AdminUnauthorized'
+        '404':
+          $ref: '#/components/responses/AdminOff'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedContentEncoding'
 components:
   securitySchemes:
     zisToken:
@@ -944,6 +1400,28 @@ components:
       type: http
       scheme: bearer
       description: Only when zis-mock runs with `--admin-token`; `/__admin/health` never needs it.
+    zendeskAdminBasic:
+      type: http
+      scheme: basic
+      description: |
+        A Zendesk admin: `{email}/token:{api_token}` or `{email}:{password}` (the seed's `admins`;
+        the built-in seed's is `admin@example.com` with API token `zis-mock-admin-api-token` and
+        password `zis-mock-admin-password`).
+    zendeskAdminToken:
+      type: http
+      scheme: bearer
+      description: A token an admin minted with `POST /api/v2/oauth/tokens` (it stands for that admin).
+    zendeskSession:
+      type: apiKey
+      in: cookie
+      name: _zendesk_session
+      description: |
+        An admin's browser session (the seed's `session`); requests other than GET and HEAD also
+        need the header `X-CSRF-Token` (the seed's `csrf_token`), else 403 `InvalidCSRFToken`.
+    oauthClientBasic:
+      type: http
+      scheme: basic
+      description: The OAuth client `zis_<integration>` and its secret (RFC 6749 §2.3.1), instead of `client_id`/`client_secret` in the body.
   parameters:
     JournalMethod:
       name: method
@@ -1219,6 +1697,80 @@ components:
             errors:
               - code: TooManyRequests
                 title: Too many requests
+    RegistryBadRequest:
+      description: The integration name or the body is not valid (Registry envelope), or malformed HTTP (Connections envelope).
+      content:
+        application/json:
+          schema:
+            oneOf:
+              - $ref: '#/components/schemas/RegistryErrorEnvelope'
+              - $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            errors:
+              - code: InvalidParameter
+                detail: integration name must be 1-64 characters of a-z 0-9 _ -
+                status: '400'
+            message: Bad Request
+    RegistryUnauthorized:
+      description: No admin credentials, or unknown ones (a ZIS token of an integration is not an admin's).
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/RegistryErrorEnvelope'
+          example:
+            errors:
+              - code: InvalidCredentials
+                detail: Couldn't authenticate you
+                status: '401'
+            message: Couldn't authenticate you
+    RegistryForbidden:
+      description: A browser session without the session's `X-CSRF-Token`.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/RegistryErrorEnvelope'
+          example:
+            errors:
+              - code: InvalidCSRFToken
+                detail: X-CSRF-Token is missing or does not match the session
+                status: '403'
+            message: Forbidden
+    RegistryUnsupportedMediaType:
+      description: The body is not `application/json` (Registry envelope), or its `Content-Encoding` is not supported (Connections envelope).
+      content:
+        application/json:
+          schema:
+            oneOf:
+              - $ref: '#/components/schemas/RegistryErrorEnvelope'
+              - $ref: '#/components/schemas/ErrorEnvelope'
+    ZendeskAPIBadRequest:
+      description: The body is not valid (`/api/v2` envelope; `description` names the field), or malformed HTTP (Connections envelope).
+      content:
+        application/json:
+          schema:
+            oneOf:
+              - $ref: '#/components/schemas/ZendeskAPIError'
+              - $ref: '#/components/schemas/ErrorEnvelope'
+          example:
+            error: BadRequest
+            description: scopes is required
+    ZendeskAPIUnauthorized:
+      description: No admin credentials, or unknown ones.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ZendeskAPIError'
+          example:
+            error: Couldn't authenticate you
+    ZendeskAPIForbidden:
+      description: A browser session without the session's `X-CSRF-Token`.
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/ZendeskAPIError'
+          example:
+            error: InvalidCSRFToken
+            description: X-CSRF-Token is missing or does not match the session
   schemas:
     ErrorEnvelope:
       type: object
@@ -1658,6 +2210,164 @@ components:
           examples: [700/60s]
         requests: {type: [integer, 'null']}
         window_seconds: {type: [integer, 'null']}
+    RegistryErrorEnvelope:
+      description: The ZIS Registry's error envelope (not the Connections one).
+      type: object
+      required: [errors, message]
+      additionalProperties: false
+      properties:
+        errors:
+          type: array
+          minItems: 1
+          items:
+            type: object
+            required: [code, detail, status]
+            additionalProperties: false
+            properties:
+              code: {type: string, examples: [AlreadyExists]}
+              detail: {type: string}
+              status:
+                description: The HTTP status, as a string.
+                type: string
+                pattern: '^[1-5][0-9]{2}$'
+        message: {type: string}
+    ZendeskOAuthClientReference:
+      type: object
+      required: [id, identifier]
+      additionalProperties: false
+      properties:
+        id:
+          description: Numeric; zis-mock counts from 10001.
+          type: integer
+        identifier:
+          description: '`zis_<integration>`.'
+          type: string
+    Registration:
+      type: object
+      required: [description, jwt_public_key, zendesk_oauth_client]
+      additionalProperties: false
+      properties:
+        description: {type: string}
+        jwt_public_key:
+          description: A PEM block (random in zis-mock, which signs no JWTs).
+          type: string
+          pattern: '^-----BEGIN PUBLIC KEY-----\n'
+        zendesk_oauth_client:
+          type: object
+          required: [id, identifier, secret]
+          additionalProperties: false
+          properties:
+            id: {type: integer}
+            identifier: {type: string}
+            secret:
+              description: The client secret, for `/oauth/tokens`.
+              type: string
+    ZendeskScope:
+      type: string
+      enum: [read, write, 'zis:read', 'zis:write']
+    ZendeskScopeList:
+      description: Space-separated scopes.
+      type: string
+      pattern: '^(read|write|zis:read|zis:write)( (read|write|zis:read|zis:write))*$'
+    ConsentAnswer:
+      type: object
+      required: [client_id, redirect_uri]
+      properties:
+        client_id: {type: string, minLength: 1}
+        redirect_uri: {$ref: '#/components/schemas/HttpURL'}
+        response_type: {const: code}
+        scope: {$ref: '#/components/schemas/ZendeskScopeList'}
+        state: {type: string}
+        decision:
+          description: '`allow` issues a code; anything else denies.'
+          type: string
+          enum: [allow, deny]
+    TokenRequest:
+      type: object
+      required: [grant_type]
+      properties:
+        grant_type:
+          type: string
+          enum: [authorization_code, client_credentials, refresh_token]
+        client_id:
+          description: '`zis_<integration>` (or a Basic header).'
+          type: string
+        client_secret: {type: string}
+        code:
+          description: The consent page's code (`authorization_code`).
+          type: string
+        redirect_uri:
+          description: Must equal the one the code was issued for (`authorization_code`).
+          type: string
+        refresh_token:
+          description: '`refresh_token` grant.'
+          type: string
+        scope: {$ref: '#/components/schemas/ZendeskScopeList'}
+        expires_in:
+          description: A shorter lifetime than the server's, in seconds.
+          type: integer
+          minimum: 1
+    TokenResponse:
+      type: object
+      required: [access_token, token_type, scope]
+      additionalProperties: false
+      properties:
+        access_token: {type: string}
+        token_type: {const: bearer}
+        scope:
+          description: Space-separated.
+          type: string
+        expires_in:
+          description: Seconds (default 172800).
+          type: integer
+        refresh_token: {type: string}
+    OAuthErrorResponse:
+      description: RFC 6749 §5.2.
+      type: object
+      required: [error, error_description]
+      additionalProperties: false
+      properties:
+        error:
+          type: string
+          enum: [invalid_request, invalid_client, invalid_grant, invalid_scope, unsupported_grant_type]
+        error_description: {type: string}
+    AdminToken:
+      type: object
+      required: [client_id, created_at, expires_at, full_token, id, scopes, token]
+      additionalProperties: false
+      properties:
+        client_id: {type: integer}
+        created_at: {$ref: '#/components/schemas/Timestamp'}
+        expires_at:
+          description: null when tokens do not expire (`--token-lifetime 0`).
+          type: [string, 'null']
+        full_token:
+          description: The token, answered only here.
+          type: string
+        id:
+          description: Numeric; zis-mock counts from 50001.
+          type: integer
+        scopes:
+          type: array
+          items: {$ref: '#/components/schemas/ZendeskScope'}
+        token:
+          description: The token's first ten characters.
+          type: string
+    ZendeskAPIError:
+      description: The `/api/v2` error shape.
+      type: object
+      required: [error]
+      additionalProperties: false
+      properties:
+        error: {type: string}
+        description: {type: string}
+    Clock:
+      type: object
+      required: [now, offset_seconds]
+      additionalProperties: false
+      properties:
+        now: {$ref: '#/components/schemas/Timestamp'}
+        offset_seconds: {type: integer}
 
 """#
 }
