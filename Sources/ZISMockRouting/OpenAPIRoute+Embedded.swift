@@ -768,7 +768,7 @@ paths:
               $ref: '#/components/schemas/TokenRequest'
       responses:
         '200':
-          description: The token (RFC 6749 §5.1); `expires_in` and `refresh_token` only when tokens expire (`--token-lifetime` not 0).
+          description: The token (RFC 6749 §5.1); `expires_in` and `refresh_token` only when tokens expire (the token lifetime, 172800 s by default, is not off).
           headers:
             Cache-Control:
               required: true
@@ -2339,7 +2339,7 @@ components:
         client_id: {type: integer}
         created_at: {$ref: '#/components/schemas/Timestamp'}
         expires_at:
-          description: null when tokens do not expire (`--token-lifetime 0`).
+          description: null when tokens do not expire (the token lifetime is off).
           type: [string, 'null']
         full_token:
           description: The token, answered only here.
