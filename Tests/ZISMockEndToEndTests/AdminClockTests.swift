@@ -2,7 +2,7 @@ import Testing
 import ZISMock
 
 /// `POST /__admin/clock` refuses a move the service's time cannot hold: `advance_seconds` of
-/// `Int.max` once overflowed `now()` and crashed the server (found by schemathesis' boundaries).
+/// `Int.max` once overflowed `now()` and crashed the server (found while documenting it for OpenAPI).
 @Suite("Admin clock")
 struct AdminClockTests {
     @Test func aMoveBeyondAHundredYearsIs400AndTheServerKeepsServing() throws {
