@@ -673,17 +673,9 @@ paths:
             text/html:
               schema: {type: string}
         '400':
-          description: A parameter is missing or not valid (the page names the error), or malformed HTTP (JSON).
-          content:
-            text/html:
-              schema: {type: string}
-            application/json:
-              schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+          $ref: '#/components/responses/ConsentBadRequest'
         '401':
-          description: '`invalid_client`: no integration registered this client.'
-          content:
-            text/html:
-              schema: {type: string}
+          $ref: '#/components/responses/ConsentInvalidClient'
   /oauth/authorizations:
     post:
       tags: [ZendeskOAuth]
@@ -719,17 +711,9 @@ paths:
                 type: string
                 format: uri
         '400':
-          description: A parameter is missing or not valid, or the form's percent-encoding is; a page (or, for malformed HTTP, JSON).
-          content:
-            text/html:
-              schema: {type: string}
-            application/json:
-              schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+          $ref: '#/components/responses/ConsentBadRequest'
         '401':
-          description: '`invalid_client`: no integration registered this client.'
-          content:
-            text/html:
-              schema: {type: string}
+          $ref: '#/components/responses/ConsentInvalidClient'
         '413':
           $ref: '#/components/responses/PayloadTooLarge'
         '415':
@@ -785,9 +769,7 @@ paths:
           content:
             application/json:
               schema:
-                oneOf:
-                  - $ref: '#/components/schemas/OAuthErrorResponse'
-                  - $ref: '#/components/schemas/ErrorEnvelope'
+                $ref: '#/components/schemas/TokenEndpointError'
               example:
                 error: unsupported_grant_type
                 error_description: grant_type must be authorization_code, client_credentials or refresh_token
@@ -807,9 +789,7 @@ paths:
           content:
             application/json:
               schema:
-                oneOf:
-                  - $ref: '#/components/schemas/OAuthErrorResponse'
-                  - $ref: '#/components/schemas/ErrorEnvelope'
+                $ref: '#/components/schemas/TokenEndpointError'
   /api/v2/oauth/tokens:
     post:
       tags: [ZendeskOAuth]
@@ -1697,6 +1677,18 @@ components:
             errors:
               - code: TooManyRequests
                 title: Too many requests
+    ConsentBadRequest:
+      description: A parameter (or the form's percent-encoding) is missing or not valid, in a page naming the RFC 6749 error; malformed HTTP in the Connections envelope.
+      content:
+        text/html:
+          schema: {type: string}
+        application/json:
+          schema: {$ref: '#/components/schemas/ErrorEnvelope'}
+    ConsentInvalidClient:
+      description: '`invalid_client`: no integration registered this client (a page).'
+      content:
+        text/html:
+          schema: {type: string}
     RegistryBadRequest:
       description: The integration name or the body is not valid (Registry envelope), or malformed HTTP (Connections envelope).
       content:
@@ -2331,6 +2323,11 @@ components:
           type: string
           enum: [invalid_request, invalid_client, invalid_grant, invalid_scope, unsupported_grant_type]
         error_description: {type: string}
+    TokenEndpointError:
+      description: An RFC 6749 error, or one of the HTTP layer in the Connections envelope.
+      oneOf:
+        - $ref: '#/components/schemas/OAuthErrorResponse'
+        - $ref: '#/components/schemas/ErrorEnvelope'
     AdminToken:
       type: object
       required: [client_id, created_at, expires_at, full_token, id, scopes, token]
