@@ -26,9 +26,13 @@ public enum AdminControlRoutes {
         router.add("POST", "/__admin/clock", in: .admin) { request, _ in
             do throws(ZISError) {
                 let fields = try AdminJSON.object(request.body, allowed: ["advance_seconds"])
+                // Bounded, in all, so the service's time can never overflow (Int.max once crashed it).
                 guard let seconds = try AdminJSON.integer(fields["advance_seconds"], "advance_seconds"),
-                    (0...maximumAdvanceSeconds).contains(seconds)
-                else { throw .badRequest(detail: "advance_seconds must be a whole number from 0 to \(maximumAdvanceSeconds)") }
+                    seconds >= 0, seconds <= maximumOffsetSeconds - service.offsetSeconds
+                else {
+                    throw .badRequest(
+                        detail: "advance_seconds must be a whole number from 0 to \(maximumOffsetSeconds - service.offsetSeconds) (the clock moves forward only, 100 years in all)")
+                }
                 service.advanceClock(by: seconds)
                 return .json(200, clockBody(service))
             } catch {
@@ -37,8 +41,8 @@ public enum AdminControlRoutes {
         }
     }
 
-    /// Ten years a call: far beyond any token's life, and far from overflowing the offset.
-    static let maximumAdvanceSeconds = 315_360_000
+    /// A hundred years in all: far beyond any token's life, and far from overflowing the time.
+    static let maximumOffsetSeconds = 3_153_600_000
 
     static func clockBody(_ service: ZISService) -> [UInt8] {
         var writer = JSONWriter()

@@ -15,6 +15,8 @@ const SHIPPED = join(ROOT, "postman", "zis-mock.postman_collection.json");
 const LOCAL = join(ROOT, "postman", "zis-mock-local.postman_environment.json");
 const ZENDESK = join(ROOT, "postman", "zendesk.postman_environment.json");
 const SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+// The built-in seed's admin (seed-data/default.json).
+const SEED_ADMIN = { email: "admin@example.com", apiToken: "zis-mock-admin-api-token" };
 const work = mkdtempSync(join(tmpdir(), "postman-runner-test-"));
 
 /** Starts zis-mock on a free port; answers { url, stop }. */
@@ -183,12 +185,23 @@ describe("the shipped collection", () => {
     test("with the Zendesk environment (is_mock false) runs only what holds for Zendesk, and passes", async () => {
         const server = await startServer();
         try {
+            // What a Zendesk user has: a registered integration, its client secret and an admin's
+            // API token, but no ZIS token: the collection gets one (client credentials) and uses it.
+            const registered = await fetch(`${server.url}/api/services/zis/registry/zendesk_like`, {
+                method: "POST",
+                headers: { "Content-Type": "application/json", Authorization: `Basic ${Buffer.from(`${SEED_ADMIN.email}/token:${SEED_ADMIN.apiToken}`).toString("base64")}` },
+                body: JSON.stringify({ description: "as on a Zendesk account" }),
+            });
+            assert.equal(registered.status, 200);
+            const { secret } = (await registered.json()).zendesk_oauth_client;
             const result = run(SHIPPED, "-e", ZENDESK, "--env-var", `base_url=${server.url}`,
-                "--env-var", "integration_key=acme_crm_sync", "--env-var", "zis_token=zis-mock-read-write-token");
+                "--env-var", "integration_key=zendesk_like", "--env-var", `client_secret=${secret}`,
+                "--env-var", `admin_email=${SEED_ADMIN.email}`, "--env-var", `admin_api_token=${SEED_ADMIN.apiToken}`);
             assert.equal(result.status, 0, result.output);
             assert.match(result.tally, /^[1-9]\d* passed, 0 failed$/, result.output);
             assert.match(result.output, /skipped requests: [1-9]/);
             assert.doesNotMatch(result.output, /\/__admin\/\S+ \[/, "no /__admin/ request was sent");
+            assert.doesNotMatch(result.output, /POST \S+\/registry\//, "nothing was registered");
         } finally {
             server.stop();
         }
