@@ -44,6 +44,9 @@ public enum ErrorEnvelope: Sendable {
             writer.raw(",\"error_description\":")
             writer.string(error.detail ?? error.title)
             writer.raw("}")
+        case .zendeskAPI where error == .invalidToken:
+            // A bad bearer token is refused in OAuth's words, even on `/api/v2` [doc].
+            return ErrorEnvelope.oauth.body(of: error)
         case .zendeskAPI:
             writer.raw("{\"error\":")
             writer.string(error.detail == nil ? error.title : error.code)
