@@ -247,6 +247,13 @@ struct SetUpJourneyTests {
             #expect(try post("grant_type=authorization_code&code=nope&\(credentials)") == (400, "invalid_grant"))
             #expect(try post("grant_type=client_credentials&scope=admin&\(credentials)") == (400, "invalid_scope"))
             #expect(try post("\(credentials)") == (400, "invalid_request"))
+            let wrongType = try client.send("POST", "/oauth/tokens", json: "x", contentType: "text/plain", authorization: nil)
+            #expect(wrongType.status == 415)
+            #expect(try wrongType.json()["error_description"] as? String == "Content-Type must be application/x-www-form-urlencoded or application/json")
+            let unauthenticated = try client.send(
+                "POST", "/oauth/tokens", json: "grant_type=client_credentials", contentType: "application/x-www-form-urlencoded",
+                authorization: Self.basic("zis_my_integration:wrong"))
+            #expect(unauthenticated.status == 401 && unauthenticated.header("WWW-Authenticate") == #"Basic realm="OAuth""#)
         }
     }
 }

@@ -6,7 +6,10 @@ extension ZISError {
         _ description: String =
             "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."
     ) -> ZISError {
-        ZISError(status: 401, code: "invalid_client", title: "Unauthorized", detail: description)
+        // RFC 6749 §5.2: a 401 names the scheme the client may authenticate with.
+        ZISError(
+            status: 401, code: "invalid_client", title: "Unauthorized", detail: description,
+            headers: [HeaderField(name: "WWW-Authenticate", value: "Basic realm=\"OAuth\"")])
     }
 
     /// Zendesk's text [doc]; the mock says no more, as Zendesk does not.

@@ -13,10 +13,17 @@ enum FormRequestBody {
 
     /// The parameters, the last of a repeated name winning; 415 for any other media type.
     static func parameters(of request: HTTPRequest) throws(ZISError) -> [String: String] {
-        guard isFormMediaType(request.headers["Content-Type"]) else { return try JSONRequestBody.fields(of: request).textMembers }
+        let contentType = request.headers["Content-Type"]
+        guard isFormMediaType(contentType) else {
+            guard JSONRequestBody.isJSONMediaType(contentType) else { throw unsupportedMediaType }
+            return try JSONRequestBody.fields(of: request).textMembers
+        }
         guard let pairs = FormEncoding.pairs(request.body) else { throw .invalidRequest("The form body has an invalid percent-encoding") }
         return Dictionary(pairs, uniquingKeysWith: { $1 })
     }
+
+    static let unsupportedMediaType = ZISError(
+        status: 415, detail: "Content-Type must be application/x-www-form-urlencoded or application/json")
 
     /// `POST /oauth/tokens`: the parameters and a Basic client authentication, if any.
     static func tokenRequest(of request: HTTPRequest) throws(ZISError) -> TokenRequest {
