@@ -15,7 +15,7 @@ extension ZISMockServer {
 /// Polling on a Dispatch timer is portable and cheap at this rate; inotify would miss editors
 /// that replace files by rename unless watched with care.
 // @unchecked: the only stored property is a Dispatch source, whose `cancel()` is thread-safe.
-public final class SeedFileWatcher: @unchecked Sendable {
+package final class SeedFileWatcher: @unchecked Sendable {
     public static let defaultIntervalMilliseconds = 500
 
     private let timer: any DispatchSourceTimer

@@ -2,13 +2,13 @@ import Synchronization
 
 /// How far the `MockClock`s made with it run ahead of the machine's clocks. Shared by reference,
 /// so whoever holds it (a test, an admin endpoint) moves the time every such clock reads.
-public final class ClockOffset: Sendable {
+package final class ClockOffset: Sendable {
     private let offset = Atomic<Int64>(0)
 
-    public init() {}
+    package init() {}
 
     /// How far ahead the clocks run now.
-    public var duration: Duration {
+    package var duration: Duration {
         .microseconds(microseconds)
     }
 
@@ -19,7 +19,7 @@ public final class ClockOffset: Sendable {
     /// Moves the clocks forward by `duration`, to microsecond precision. Forward only, so monotonic
     /// readings stay monotonic: whatever measured a start before the move sees the time as passed.
     /// Callers bound it (a test's few hours, an admin request's validated amount).
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         precondition(duration >= .zero, "a clock offset only moves forward")
         let (seconds, attoseconds) = duration.components
         offset.wrappingAdd(seconds * 1_000_000 + attoseconds / 1_000_000_000_000, ordering: .relaxed)

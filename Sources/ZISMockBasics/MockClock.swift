@@ -9,12 +9,12 @@ import Glibc
 /// clock sees, both readings together, so a token's expiry and a limiter's window agree on how
 /// much time has passed (issue 15's admin clock). The socket layer's timeouts and the `Date`
 /// header stay on `.system`: they guard the machine's connections, not what the API says.
-public struct MockClock: Sendable {
-    public static let system = MockClock(shift: nil)
+package struct MockClock: Sendable {
+    package static let system = MockClock(shift: nil)
 
     private let shift: ClockOffset?
 
-    public init(offset: ClockOffset) {
+    package init(offset: ClockOffset) {
         shift = offset
     }
 
@@ -23,25 +23,25 @@ public struct MockClock: Sendable {
     }
 
     /// Microseconds since the Unix epoch.
-    public func wallMicroseconds() -> Int64 {
+    package func wallMicroseconds() -> Int64 {
         Self.microseconds(CLOCK_REALTIME) + (shift?.microseconds ?? 0)
     }
 
-    public func wallMilliseconds() -> Int64 {
+    package func wallMilliseconds() -> Int64 {
         wallMicroseconds() / 1000
     }
 
     /// Whole seconds since the Unix epoch, as timestamps are written.
-    public func wallSeconds() -> Int {
+    package func wallSeconds() -> Int {
         Int(wallMicroseconds() / 1_000_000)
     }
 
     /// Microseconds since an arbitrary start (the machine's boot); only differences mean anything.
-    public func monotonicMicroseconds() -> Int64 {
+    package func monotonicMicroseconds() -> Int64 {
         Self.microseconds(CLOCK_MONOTONIC) + (shift?.microseconds ?? 0)
     }
 
-    public func monotonicMilliseconds() -> Int64 {
+    package func monotonicMilliseconds() -> Int64 {
         monotonicMicroseconds() / 1000
     }
 

@@ -3,15 +3,15 @@ import ZISMockBasics
 /// Parses a request head from bytes as a pure function, picohttpparser-style: it either finds a whole
 /// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
 /// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
-public enum HTTPHeadParser {
-    public enum Result {
+package enum HTTPHeadParser {
+    package enum Result {
         case incomplete
         /// `consumed` counts the head's bytes, through the blank line.
         case complete(HTTPRequestHead, consumed: Int)
         case failed(HTTPRequestFailure)
     }
 
-    public static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> Result {
+    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> Result {
         var cursor = ByteCursor(bytes: bytes)
         // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
         while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }

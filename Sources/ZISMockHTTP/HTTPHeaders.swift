@@ -1,14 +1,14 @@
 import ZISMockBasics
 
 /// Header fields in the order received; names compare case-insensitively.
-public struct HTTPHeaders: Sendable, Sequence {
-    public private(set) var fields: [(name: String, value: String)] = []
+package struct HTTPHeaders: Sendable, Sequence {
+    package private(set) var fields: [(name: String, value: String)] = []
     /// A bit per (length, first letter) of the names present. Most lookups on the hot path are for
     /// fields a request does not carry (Origin, X-ZIS-Mock-Fault, Content-Encoding, …); this answers
     /// them without comparing a name.
     private var presentNames: UInt64 = 0
 
-    public init(_ fields: [(name: String, value: String)] = []) {
+    package init(_ fields: [(name: String, value: String)] = []) {
         self.fields = fields
         presentNames = fields.reduce(0) { $0 | Self.presenceBit($1.name) }
     }
@@ -18,18 +18,18 @@ public struct HTTPHeaders: Sendable, Sequence {
         fields.reserveCapacity(count)
     }
 
-    public mutating func append(name: String, value: String) {
+    package mutating func append(name: String, value: String) {
         fields.append((name, value))
         presentNames |= Self.presenceBit(name)
     }
 
     /// The first value of `name`, or nil.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         guard mayContain(name) else { return nil }
         return fields.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
-    public func values(_ name: String) -> [String] {
+    package func values(_ name: String) -> [String] {
         guard mayContain(name) else { return [] }
         return fields.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
     }
@@ -44,9 +44,9 @@ public struct HTTPHeaders: Sendable, Sequence {
         return 1 << ((UInt64(truncatingIfNeeded: utf8.count) &* 7 &+ first) & 63)
     }
 
-    public var count: Int { fields.count }
+    package var count: Int { fields.count }
 
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
+    package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
 }

@@ -1,6 +1,6 @@
 /// Why a request was refused before it reached the router. The connection closes after the answer,
 /// because the stream can no longer be trusted to frame the next request.
-public enum HTTPRequestFailure: Error, Equatable, Sendable {
+package enum HTTPRequestFailure: Error, Equatable, Sendable {
     case malformed(String)
     case uriTooLong
     case headersTooLarge
@@ -10,7 +10,7 @@ public enum HTTPRequestFailure: Error, Equatable, Sendable {
     case expectationFailed
     case versionNotSupported
 
-    public var status: Int {
+    package var status: Int {
         switch self {
         case .malformed: 400
         case .uriTooLong: 414
@@ -24,7 +24,7 @@ public enum HTTPRequestFailure: Error, Equatable, Sendable {
     }
 
     /// A sentence for the client: what was wrong with what it sent.
-    public var detail: String {
+    package var detail: String {
         switch self {
         case .malformed(let reason): reason
         case .uriTooLong: "The request line is longer than the server accepts."

@@ -1,24 +1,24 @@
 import ZISMockSockets
 
 /// Sockets plus HTTP limits: the whole configuration of the HTTP server as one value.
-public struct HTTPServerConfiguration: Sendable {
-    public var sockets: SocketServerConfiguration
-    public var limits = HTTPLimits()
+package struct HTTPServerConfiguration: Sendable {
+    package var sockets: SocketServerConfiguration
+    package var limits = HTTPLimits()
     /// Bodies at least this large are gzipped for clients that accept it; nil turns compression off.
-    public var compressionThreshold: Int? = Self.defaultCompressionThreshold
+    package var compressionThreshold: Int? = Self.defaultCompressionThreshold
     /// Named so `ZISMockConfiguration` offers the same default without repeating it.
-    public static let defaultCompressionThreshold = 1024
+    package static let defaultCompressionThreshold = 1024
 
-    public init(sockets: SocketServerConfiguration) {
+    package init(sockets: SocketServerConfiguration) {
         self.sockets = sockets
     }
 }
 
 /// An HTTP/1.1 server: the socket layer's loops, an `HTTPConnection` per connection, one responder.
-public final class HTTPServer: Sendable {
+package final class HTTPServer: Sendable {
     private let sockets: SocketServer
 
-    public static func start(_ configuration: HTTPServerConfiguration, responder: any HTTPResponder) throws(SocketError) -> HTTPServer {
+    package static func start(_ configuration: HTTPServerConfiguration, responder: any HTTPResponder) throws(SocketError) -> HTTPServer {
         let limits = configuration.limits
         let resources = PerLoop(count: configuration.sockets.loopCount) {
             HTTPLoopResources(compressionThreshold: configuration.compressionThreshold)
@@ -33,15 +33,15 @@ public final class HTTPServer: Sendable {
         self.sockets = sockets
     }
 
-    public var localAddress: SocketAddress { sockets.localAddress }
+    package var localAddress: SocketAddress { sockets.localAddress }
 
     /// One address per configured listener, in order.
-    public var localAddresses: [SocketAddress] { sockets.localAddresses }
+    package var localAddresses: [SocketAddress] { sockets.localAddresses }
 
-    public var connectionCount: Int { sockets.connectionCount }
+    package var connectionCount: Int { sockets.connectionCount }
 
     /// Stops accepting, finishes in-flight requests within the grace period, then returns.
-    public func stop() {
+    package func stop() {
         sockets.stop()
     }
 }

@@ -1,5 +1,5 @@
 /// The two versions the server speaks; anything else in a request line is refused with 505.
-public enum HTTPVersion: Sendable, Equatable {
+package enum HTTPVersion: Sendable, Equatable {
     case http10
     case http11
 }

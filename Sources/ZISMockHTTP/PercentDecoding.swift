@@ -2,10 +2,10 @@ import ZISMockBasics
 
 /// Percent-decoding for request targets (RFC 3986 §2.1). Postman and most clients encode the
 /// brackets of `page[size]`, so decoding happens before anything matches (spec §1).
-public enum PercentDecoding {
+package enum PercentDecoding {
     /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`, as in query strings).
     /// Returns nil for a broken escape, a decoded NUL, or bytes that are not UTF-8.
-    public static func decode<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
+    package static func decode<Bytes: Collection<UInt8>>(_ encoded: Bytes, plusIsSpace: Bool) -> String? {
         // One look at every byte decides both whether there is anything to decode and whether the
         // text is ASCII: most path segments and query values are plain ASCII, copied as they are.
         var isASCII = true

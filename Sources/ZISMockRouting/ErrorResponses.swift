@@ -3,7 +3,7 @@ import ZISMockHTTP
 
 extension HTTPResponse {
     /// The one place a `ZISError` becomes bytes on the wire: the Zendesk envelope and its headers.
-    public init(_ error: ZISError) {
+    package init(_ error: ZISError) {
         self = Self.renderedRefusals.first { $0.error == error }?.response ?? Self.rendering(error)
     }
 

@@ -4,7 +4,7 @@ extension Router {
     /// Every URL zis-mock serves: Zendesk's surface as endpoint rows (`ConnectionsEndpoints`,
     /// `OAuthEndpoints`), and the control plane in the admin group. With `adminEnabled` false
     /// (`--no-admin`) only the probes `health` and `ready` remain of it.
-    public static func zisMock(service: ZISService, control: MockControl, adminEnabled: Bool) -> Router {
+    package static func zisMock(service: ZISService, control: MockControl, adminEnabled: Bool) -> Router {
         var router = Router()
         AdminRoutes.register(on: &router)
         if adminEnabled {

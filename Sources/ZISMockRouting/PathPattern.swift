@@ -1,17 +1,17 @@
 /// A path template such as `/api/services/zis/integrations/{integration}/connections/all`, matched
 /// segment by segment against a decoded path.
-public struct PathPattern: Sendable, CustomStringConvertible {
+package struct PathPattern: Sendable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter(String)
     }
 
     let segments: [Segment]
-    public let description: String
+    package let description: String
     /// How many `{placeholders}`: the parameter list of a match is sized once.
     private let parameterCount: Int
 
-    public init(_ template: String) {
+    package init(_ template: String) {
         description = template
         segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
@@ -58,10 +58,10 @@ public struct PathPattern: Sendable, CustomStringConvertible {
 }
 
 /// Values the path's `{placeholders}` matched.
-public struct PathParameters: Sendable {
+package struct PathParameters: Sendable {
     var values: [(name: String, value: String)] = []
 
-    public subscript(name: String) -> String {
+    package subscript(name: String) -> String {
         values.first { $0.name == name }?.value ?? ""
     }
 }

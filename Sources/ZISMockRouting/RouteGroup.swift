@@ -3,23 +3,23 @@
 /// path no route matches belongs to the group whose prefix it starts with, so that a 404 under
 /// `/__admin/` is the control plane's (admin token, never journaled) without any layer testing
 /// path strings.
-public struct RouteGroup: Sendable, Hashable, CustomStringConvertible {
+package struct RouteGroup: Sendable, Hashable, CustomStringConvertible {
     /// Its place in `all`: equality, hashing and the responder's per-group middleware use it, so
     /// a request never hashes or compares the group's text.
     let index: Int
-    public let description: String
+    package let description: String
     /// The leading path segments every route of the group has; empty for the default group.
     let prefix: [String]
 
     /// What Zendesk serves (spec §3–5): journaled, rate limited, faulted.
-    public static let zendesk = RouteGroup(index: 0, description: "zendesk", prefix: [])
+    package static let zendesk = RouteGroup(index: 0, description: "zendesk", prefix: [])
     /// What the mock adds for tests (spec §8): no Zendesk path can collide with it.
-    public static let admin = RouteGroup(index: 1, description: "admin", prefix: ["__admin"])
+    package static let admin = RouteGroup(index: 1, description: "admin", prefix: ["__admin"])
 
-    public static func == (left: RouteGroup, right: RouteGroup) -> Bool { left.index == right.index }
-    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+    package static func == (left: RouteGroup, right: RouteGroup) -> Bool { left.index == right.index }
+    package func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
-    public static let all = [zendesk, admin]
+    package static let all = [zendesk, admin]
 
     /// The group a decoded path belongs to: the one with the longest prefix it starts with.
     static func containing(_ path: [String]) -> RouteGroup {

@@ -3,19 +3,19 @@ import ZISMockHTTP
 /// Routes as data: method plus path template to a handler, in a group. It answers "which
 /// handler, with what parameters", or why none: no such path (404) or not that method (405
 /// with the methods that are), and in every case which group the request belongs to.
-public struct Router: Sendable {
-    public typealias Handler = @Sendable (HTTPRequest, PathParameters) -> HTTPResponse
+package struct Router: Sendable {
+    package typealias Handler = @Sendable (HTTPRequest, PathParameters) -> HTTPResponse
 
     /// A class: routing hands the matched route through the middleware to the handler, and a
     /// reference is one retain where a struct of arrays, strings and a closure was several.
-    public final class Route: Sendable {
-        public let method: String
-        public let pattern: PathPattern
-        public let group: RouteGroup
+    package final class Route: Sendable {
+        package let method: String
+        package let pattern: PathPattern
+        package let group: RouteGroup
         /// Answered without the group's credentials: container health checks poll
         /// `/__admin/health` before they know any token.
-        public let isOpen: Bool
-        public let handler: Handler
+        package let isOpen: Bool
+        package let handler: Handler
 
         init(method: String, pattern: PathPattern, group: RouteGroup, isOpen: Bool, handler: @escaping Handler) {
             self.method = method
@@ -26,14 +26,14 @@ public struct Router: Sendable {
         }
     }
 
-    public private(set) var routes: [Route] = []
+    package private(set) var routes: [Route] = []
     /// Indices into `routes` by segment count: a path is only ever compared with the patterns of its
     /// own length, a handful instead of every route, on every request.
     private var routesBySegmentCount: [[Int]] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(
+    package mutating func add(
         _ method: String, _ template: String, in group: RouteGroup = .zendesk, isOpen: Bool = false, _ handler: @escaping Handler
     ) {
         let route = Route(method: method, pattern: PathPattern(template), group: group, isOpen: isOpen, handler: handler)
@@ -44,7 +44,7 @@ public struct Router: Sendable {
         routes.append(route)
     }
 
-    public enum Resolution: Sendable {
+    package enum Resolution: Sendable {
         case matched(Route, PathParameters)
         case notFound
         case methodNotAllowed(allow: [String])
@@ -53,7 +53,7 @@ public struct Router: Sendable {
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
     /// A literal segment beats a parameter, as in a trie: `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
-    public func resolve(method: String, path: [String]) -> Resolution {
+    package func resolve(method: String, path: [String]) -> Resolution {
         guard path.count < routesBySegmentCount.count else { return .notFound }
         let sameLength = routesBySegmentCount[path.count]
         // The most specific matching pattern; the candidates are the routes written with it (or one

@@ -4,17 +4,17 @@ import ZISMockHTTP
 /// Turns HTTP requests into answers: the router finds the route (404/405 come before
 /// authentication, spec §2), then the middleware of the request's group runs, in list order,
 /// around the route's handler. One path for every request, tests and benchmarks included.
-public struct ZISResponder: HTTPResponder {
-    public let router: Router
+package struct ZISResponder: HTTPResponder {
+    package let router: Router
     /// Each group's share of the ordered middleware list, worked out once, by `RouteGroup.index`.
     private let middlewareByGroup: [[any Middleware]]
 
-    public init(router: Router, middleware: [MiddlewareEntry] = []) {
+    package init(router: Router, middleware: [MiddlewareEntry] = []) {
         self.router = router
         middlewareByGroup = RouteGroup.all.map { group in middleware.filter { $0.groups.contains(group) }.map(\.middleware) }
     }
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    package func respond(to request: HTTPRequest) -> HTTPResponse {
         let context = RouteContext(router.resolve(method: request.method, path: request.pathSegments), path: request.pathSegments)
         return run(middlewareByGroup[context.group.index], from: 0, request, context)
     }
@@ -32,7 +32,7 @@ public struct ZISResponder: HTTPResponder {
         }
     }
 
-    public func respond(to failure: HTTPRequestFailure) -> HTTPResponse {
+    package func respond(to failure: HTTPRequestFailure) -> HTTPResponse {
         var response = HTTPResponse(ZISError(failure))
         response.closesConnection = true
         return response

@@ -1,6 +1,6 @@
 /// The protocol that turns bytes into bytes on one connection. The socket layer creates one handler
 /// per connection, on the event loop that owns it, and calls it only from that loop's thread.
-public protocol ConnectionHandler: AnyObject {
+package protocol ConnectionHandler: AnyObject {
     /// Bytes arrived. Append anything to send to `output`; the loop writes it after this returns.
     func received(_ bytes: UnsafeRawBufferPointer, output: inout OutputQueue) -> ConnectionDecision
 
@@ -9,7 +9,7 @@ public protocol ConnectionHandler: AnyObject {
     var isMidRequest: Bool { get }
 }
 
-public enum ConnectionDecision: Sendable {
+package enum ConnectionDecision: Sendable {
     case keepOpen
     /// Stop reading; close once everything queued has been written.
     case closeAfterWriting
@@ -18,16 +18,16 @@ public enum ConnectionDecision: Sendable {
 }
 
 /// What a handler is told about its connection when it is made.
-public struct ConnectionContext: Sendable {
-    public init(loopIndex: Int, peer: SocketAddress?, isSecure: Bool) {
+package struct ConnectionContext: Sendable {
+    package init(loopIndex: Int, peer: SocketAddress?, isSecure: Bool) {
         self.loopIndex = loopIndex
         self.peer = peer
         self.isSecure = isSecure
     }
 
     /// Which event loop (0 ..< loop count) owns the connection; lets handlers keep per-loop caches.
-    public let loopIndex: Int
-    public let peer: SocketAddress?
+    package let loopIndex: Int
+    package let peer: SocketAddress?
     /// The connection arrived on a TLS listener: its requests are `https`.
-    public let isSecure: Bool
+    package let isSecure: Bool
 }

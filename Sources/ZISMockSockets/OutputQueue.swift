@@ -2,7 +2,7 @@ import ZISMockBasics
 
 /// Bytes waiting to go out on one connection, in order. Responses are appended whole (head, then
 /// body), and a flush sends as many of them as fit in one `sendmsg`.
-public struct OutputQueue {
+package struct OutputQueue {
     private var chunks: [[UInt8]] = []
     /// How much of `chunks[0]` has already been sent.
     private var sentOfFirst = 0
@@ -11,23 +11,23 @@ public struct OutputQueue {
     /// blocked meanwhile. `beforeChunk` counts the chunks queued ahead of the hold.
     private var holds: [(beforeChunk: Int, until: Int64)] = []
 
-    public init() {}
+    package init() {}
 
     /// Nothing left to send and nothing held back.
-    public var isEmpty: Bool { chunks.isEmpty && holds.isEmpty }
+    package var isEmpty: Bool { chunks.isEmpty && holds.isEmpty }
 
     /// Whatever is appended after this goes out no sooner than `milliseconds` from now (or from
     /// the end of the previous hold, so pipelined delays add up as a client would expect).
-    public mutating func hold(forMilliseconds milliseconds: Int) {
+    package mutating func hold(forMilliseconds milliseconds: Int) {
         let start = max(MockClock.system.monotonicMilliseconds(), holds.last?.until ?? 0)
         holds.append((chunks.count, start + Int64(milliseconds)))
     }
 
-    public mutating func append(_ bytes: [UInt8]) {
+    package mutating func append(_ bytes: [UInt8]) {
         if !bytes.isEmpty { chunks.append(bytes) }
     }
 
-    public mutating func append(_ text: StaticString) {
+    package mutating func append(_ text: StaticString) {
         append(Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)))
     }
 

@@ -2,15 +2,15 @@ import CSystemShim
 import Glibc
 
 /// A non-blocking stream socket: a thin value over a file descriptor.
-public struct Socket: Sendable, Hashable {
-    public let descriptor: Int32
+package struct Socket: Sendable, Hashable {
+    package let descriptor: Int32
 
-    public init(descriptor: Int32) {
+    package init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
     /// A listening socket with `SO_REUSEADDR`, bound to `address`. An IPv6 wildcard also takes IPv4.
-    public static func listening(on address: SocketAddress, backlog: Int32) throws(SocketError) -> Socket {
+    package static func listening(on address: SocketAddress, backlog: Int32) throws(SocketError) -> Socket {
         let descriptor = zm_stream_socket(address.family)
         guard descriptor >= 0 else { throw SocketError("socket") }
         let socket = Socket(descriptor: descriptor)
@@ -30,7 +30,7 @@ public struct Socket: Sendable, Hashable {
     }
 
     /// The address the kernel bound, which tells the port chosen for port 0.
-    public func localAddress() throws(SocketError) -> SocketAddress {
+    package func localAddress() throws(SocketError) -> SocketAddress {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let status = withUnsafeMutablePointer(to: &storage) {
@@ -40,20 +40,20 @@ public struct Socket: Sendable, Hashable {
         return address
     }
 
-    public enum AcceptResult {
+    package enum AcceptResult {
         case accepted(Socket)
         case wouldBlock
         case failed(Int32)
     }
 
-    public func accept() -> AcceptResult {
+    package func accept() -> AcceptResult {
         let client = zm_accept(descriptor, nil, nil)
         if client >= 0 { return .accepted(Socket(descriptor: client)) }
         let code = errno
         return code == EAGAIN || code == EWOULDBLOCK ? .wouldBlock : .failed(code)
     }
 
-    public func peerAddress() -> SocketAddress? {
+    package func peerAddress() -> SocketAddress? {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let status = withUnsafeMutablePointer(to: &storage) {
@@ -63,18 +63,18 @@ public struct Socket: Sendable, Hashable {
     }
 
     /// Small responses must not wait for a delayed ACK (see socket-design.md: head and body go out together).
-    public func disableNagle() {
+    package func disableNagle() {
         try? setOption(Int32(IPPROTO_TCP), TCP_NODELAY, 1, name: "setsockopt(TCP_NODELAY)")
     }
 
-    public enum ReadResult {
+    package enum ReadResult {
         case bytes(Int)
         case wouldBlock
         case endOfStream
         case failed(Int32)
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count > 0 { return .bytes(count) }
@@ -87,7 +87,7 @@ public struct Socket: Sendable, Hashable {
         }
     }
 
-    public enum WriteResult {
+    package enum WriteResult {
         case wrote(Int)
         case wouldBlock
         case failed(Int32)
@@ -106,7 +106,7 @@ public struct Socket: Sendable, Hashable {
         }
     }
 
-    public func close() {
+    package func close() {
         _ = Glibc.close(descriptor)
     }
 

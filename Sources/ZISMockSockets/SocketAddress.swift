@@ -1,12 +1,12 @@
 import Glibc
 
 /// An IPv4 or IPv6 socket address as a value.
-public enum SocketAddress: Sendable, CustomStringConvertible {
+package enum SocketAddress: Sendable, CustomStringConvertible {
     case ipv4(sockaddr_in)
     case ipv6(sockaddr_in6)
 
     /// Parses a numeric host (`127.0.0.1`, `::1`, `[::1]`) or resolves a name such as `localhost`.
-    public init(host: String, port: UInt16) throws(SocketError) {
+    package init(host: String, port: UInt16) throws(SocketError) {
         var bare = host
         if bare.hasPrefix("["), bare.hasSuffix("]") { bare = String(bare.dropFirst().dropLast()) }
         var v4 = sockaddr_in()
@@ -60,14 +60,14 @@ public enum SocketAddress: Sendable, CustomStringConvertible {
         }
     }
 
-    public var family: Int32 {
+    package var family: Int32 {
         switch self {
         case .ipv4: AF_INET
         case .ipv6: AF_INET6
         }
     }
 
-    public var port: UInt16 {
+    package var port: UInt16 {
         switch self {
         case .ipv4(let address): UInt16(bigEndian: address.sin_port)
         case .ipv6(let address): UInt16(bigEndian: address.sin6_port)
@@ -75,7 +75,7 @@ public enum SocketAddress: Sendable, CustomStringConvertible {
     }
 
     /// The numeric host: `127.0.0.1`, `::1`.
-    public var host: String {
+    package var host: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         switch self {
         case .ipv4(var address): inet_ntop(AF_INET, &address.sin_addr, &text, socklen_t(text.count))
@@ -85,7 +85,7 @@ public enum SocketAddress: Sendable, CustomStringConvertible {
     }
 
     /// `127.0.0.1:8080` or `[::1]:8080`, the form a URL authority takes.
-    public var description: String {
+    package var description: String {
         switch self {
         case .ipv4: "\(host):\(port)"
         case .ipv6: "[\(host)]:\(port)"

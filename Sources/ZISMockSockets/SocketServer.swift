@@ -2,19 +2,19 @@ import ZISMockLocking
 
 /// A TCP server: a listener and one epoll loop per core, each on its own thread, calling a
 /// `ConnectionHandler` per connection. It knows nothing of what the bytes mean.
-public final class SocketServer: Sendable {
+package final class SocketServer: Sendable {
     /// Where the server listens, one address per configured listener, in order; with port 0 in
     /// the configuration, the port the kernel chose.
-    public let localAddresses: [SocketAddress]
+    package let localAddresses: [SocketAddress]
     private let loops: [EventLoop]
     private let liveConnections: LiveConnectionCount
     private let threads: Locked<[LoopThread]>
 
     /// The first listener's address.
-    public var localAddress: SocketAddress { localAddresses[0] }
+    package var localAddress: SocketAddress { localAddresses[0] }
 
     /// Binds every listener, then starts the loops. Throws before anything runs if an address cannot be bound.
-    public static func start(
+    package static func start(
         _ configuration: SocketServerConfiguration,
         makeHandler: @escaping @Sendable (ConnectionContext) -> ConnectionHandler
     ) throws(SocketError) -> SocketServer {
@@ -66,12 +66,12 @@ public final class SocketServer: Sendable {
     }
 
     /// Connections open right now, across all loops.
-    public var connectionCount: Int { liveConnections.value }
+    package var connectionCount: Int { liveConnections.value }
 
     /// Stops accepting, lets in-flight requests finish within the grace period, closes every
     /// connection and returns when all loops have ended. Safe to call more than once, from any
     /// thread but a loop's own.
-    public func stop() {
+    package func stop() {
         let running = threads.withLock { threads in
             defer { threads = [] }
             return threads

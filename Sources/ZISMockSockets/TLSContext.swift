@@ -2,11 +2,11 @@ import CTLSShim
 
 /// A server-side TLS configuration (OpenSSL `SSL_CTX`): TLS 1.2 and 1.3, ALPN `http/1.1`.
 /// Immutable once made, so loops on any thread may start sessions from it.
-public final class TLSContext: @unchecked Sendable {
+package final class TLSContext: @unchecked Sendable {
     let context: OpaquePointer
 
     /// Certificate chain and private key from PEM files.
-    public init(certificatePath: String, keyPath: String) throws(TLSError) {
+    package init(certificatePath: String, keyPath: String) throws(TLSError) {
         context = try Self.makeContext()
         // Once `context` is set, a throw still runs deinit, which frees it: no free here.
         guard zm_tls_context_use_pem(context, certificatePath, keyPath) == 0 else {
@@ -16,7 +16,7 @@ public final class TLSContext: @unchecked Sendable {
 
     /// A fresh P-256 key and a self-signed certificate for `names` (host names or IP addresses,
     /// the first also its common name), written as PEM to `certificateOutput` so clients can trust it.
-    public init(selfSignedFor names: [String], writingCertificateTo certificateOutput: String?) throws(TLSError) {
+    package init(selfSignedFor names: [String], writingCertificateTo certificateOutput: String?) throws(TLSError) {
         precondition(!names.isEmpty, "a certificate needs at least one name")
         context = try Self.makeContext()
         let status = withCStrings(names) { zm_tls_context_use_self_signed(context, $0, Int32(names.count), certificateOutput) }
@@ -36,8 +36,8 @@ public final class TLSContext: @unchecked Sendable {
 }
 
 /// A TLS set-up failure, with OpenSSL's own reason when it gave one.
-public struct TLSError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct TLSError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 
     init(_ message: String, openSSL: Bool) {
         var reason = [CChar](repeating: 0, count: 256)

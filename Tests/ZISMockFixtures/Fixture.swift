@@ -2,15 +2,15 @@ import ZISDomain
 
 /// Builders shared by the test targets (FlyingFox's `+Mock` fixtures): a small seeded world of
 /// two integrations and connections of every type.
-public enum Fixture {
-    public static let token = "test-read-write-token"
-    public static let readOnlyToken = "test-read-only-token"
-    public static let otherToken = "test-other-integration-token"
-    public static let integration = "acme"
-    public static let otherIntegration = "other"
-    public static let stamp = "2024-01-15T09:00:00Z"
+package enum Fixture {
+    package static let token = "test-read-write-token"
+    package static let readOnlyToken = "test-read-only-token"
+    package static let otherToken = "test-other-integration-token"
+    package static let integration = "acme"
+    package static let otherIntegration = "other"
+    package static let stamp = "2024-01-15T09:00:00Z"
 
-    public static func connection(_ name: String, type: ConnectionType = .apiKey, secret: String = "s3cret-value") -> Connection {
+    package static func connection(_ name: String, type: ConnectionType = .apiKey, secret: String = "s3cret-value") -> Connection {
         let payload: ConnectionPayload =
             switch type {
             case .apiKey: .apiKey(APIKeyFields(allowedDomain: "api.example.com", headerName: "X-Api-Key", apiKey: secret))
@@ -22,18 +22,18 @@ public enum Fixture {
     }
 
     /// `count` connections named `c0000`, `c0001`, … cycling through the four types.
-    public static func connections(_ count: Int) -> [Connection] {
+    package static func connections(_ count: Int) -> [Connection] {
         (0..<count).map { index in
             connection(name(index), type: ConnectionType.allCases[index % 4])
         }
     }
 
-    public static func name(_ index: Int) -> String {
+    package static func name(_ index: Int) -> String {
         let digits = String(index)
         return "c" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    public static func seed(connections: [Connection]) -> Seed {
+    package static func seed(connections: [Connection]) -> Seed {
         Seed(integrations: [
             SeedIntegration(
                 name: integration,
@@ -47,7 +47,7 @@ public enum Fixture {
         ])
     }
 
-    public static func service(connectionCount: Int) -> ZISService {
+    package static func service(connectionCount: Int) -> ZISService {
         ZISService(seed: seed(connections: connections(connectionCount)))
     }
 }

@@ -1,6 +1,6 @@
 @_spi(Benchmarks) import ZISDomain
 @_spi(Benchmarks) import ZISMockHTTP
-import ZISMockRouting
+@_spi(Benchmarks) import ZISMock
 
 /// The data the benchmarks run on: the same shape as `bench/gen-big-seed.py` writes (names
 /// `c0000000`…, types round-robin, every timestamp given), built in memory.
@@ -40,21 +40,18 @@ enum Fixtures {
         return store
     }
 
-    /// One HTTP connection to a service of 10,000 connections, assembled as the server assembles
+    /// One HTTP connection to a server of 10,000 connections, assembled as `zis-mock` assembles
     /// it (every route, the default middleware: journal and CORS on), with the page cache warm
     /// for the request the full-request benchmark sends.
     nonisolated(unsafe) static let sharedConnection: HTTPConnectionDriver = {
-        let prepared = PreparedState(seed: Seed(integrations: [
+        var configuration = ZISMockConfiguration()
+        configuration.seed = Seed(integrations: [
             SeedIntegration(
                 name: integration, tokens: [SeedToken(token: token, scopes: [.read, .write])],
                 connections: (0..<10_000).map { connection($0) }),
-        ]))
-        let service = ZISService(prepared: prepared)
-        let control = MockControl(service: service, base: prepared)
-        let router = Router.zisMock(service: service, control: control, adminEnabled: true)
-        let responder = ZISResponder(router: router, middleware: StandardMiddleware.list(control: control, cors: CORSPolicy(), accessLog: nil))
-        let driver = HTTPConnectionDriver(responder: responder)
-        Array(listRequest(cursor: name(5_000)).utf8).withUnsafeBytes { precondition(!driver.receive($0).isEmpty) }
+        ])
+        let driver = ZISMockServer.connectionDriver(configuration)
+        Array(listRequest(cursor: name(5_000)).utf8).withUnsafeBytes { precondition(driver.receive($0)) }
         return driver
     }()
 

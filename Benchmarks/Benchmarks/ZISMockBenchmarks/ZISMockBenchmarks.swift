@@ -2,6 +2,7 @@ import Benchmark
 @_spi(Benchmarks) import ZISDomain
 @_spi(Benchmarks) import ZISMockHTTP
 @_spi(Benchmarks) import ZISMockRouting
+import ZISMock
 
 /// Request parser, page renderer, store and one whole request, each counted in time and in
 /// mallocs per operation. Fixtures are built once and never freed (`Fixtures.shared…`), and
@@ -19,11 +20,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("HTTP head parse (list request, 5 fields)") { benchmark in
         let request = Array(Fixtures.listRequest(cursor: nil).utf8)
-        let limits = HTTPLimits()
         benchmark.startMeasurement()
         request.withUnsafeBytes { bytes in
             for _ in benchmark.scaledIterations {
-                blackHole(HTTPHeadParser.parse(bytes, limits: limits))
+                blackHole(HeadParserDriver.parse(bytes))
             }
         }
     }

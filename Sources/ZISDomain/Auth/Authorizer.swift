@@ -1,11 +1,11 @@
 /// The authentication and authorization decision of spec §2, in its documented order, and the
 /// admin sign-in of the Registry and the Zendesk OAuth API (issue 15). Routing has already
 /// matched the path (404/405 come first [ours]); this runs on every call.
-public struct Authorizer: Sendable {
-    public var tokens: TokenRegistry
-    public var admins: [AdminUser]
+package struct Authorizer: Sendable {
+    package var tokens: TokenRegistry
+    package var admins: [AdminUser]
 
-    public init(tokens: TokenRegistry, admins: [AdminUser] = []) {
+    package init(tokens: TokenRegistry, admins: [AdminUser] = []) {
         self.tokens = tokens
         self.admins = admins.enumerated().map { index, admin in
             var numbered = admin
@@ -18,7 +18,7 @@ public struct Authorizer: Sendable {
     /// session ("A Zendesk app can also authorize requests … using an admin's browser session"
     /// [doc]), which may use every integration [ours]. `now` decides expiry; `changesState`
     /// whether a session must carry its CSRF token.
-    public func authorize(
+    package func authorize(
         _ credentials: Credentials, integration: String, required: Scope, now: Int, changesState: Bool
     ) throws(ZISError) -> TokenGrant {
         switch credentials {
@@ -41,7 +41,7 @@ public struct Authorizer: Sendable {
     /// Who an admin request comes from: Basic `{email}/token:{api_token}` or `{email}:{password}`,
     /// a bearer token an admin minted, or a browser session (with its CSRF token when the request
     /// changes state).
-    public func admin(_ credentials: Credentials, now: Int, changesState: Bool) throws(ZISError) -> AdminUser {
+    package func admin(_ credentials: Credentials, now: Int, changesState: Bool) throws(ZISError) -> AdminUser {
         switch credentials {
         case .basic(let user?, let password?):
             let tokenSuffix = "/token"

@@ -1,7 +1,7 @@
 /// What a request presented to prove who it is (spec §2, issue 15), as a value: the routing
 /// layer reads it from the `Authorization` header or the session cookie, so the domain never
 /// parses a header.
-public enum Credentials: Sendable, Equatable {
+package enum Credentials: Sendable, Equatable {
     /// No `Authorization` header or session cookie, or an empty header.
     case none
     /// `Basic` with its decoded user and password: `{email}/token:{api_token}` or

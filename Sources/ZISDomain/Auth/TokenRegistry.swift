@@ -1,15 +1,15 @@
 /// What a bearer token may do: it belongs to exactly one integration and has scopes (spec §2).
 /// Tokens minted by the Zendesk OAuth endpoints (issue 15) also expire and belong to the admin
 /// who minted them, which lets them reach the Registry too.
-public struct TokenGrant: Sendable, Equatable {
-    public let integration: String
-    public let scopes: Set<Scope>
+package struct TokenGrant: Sendable, Equatable {
+    package let integration: String
+    package let scopes: Set<Scope>
     /// Seconds since the epoch from which the token is refused like an unknown one; nil: never.
-    public let expiresAt: Int?
+    package let expiresAt: Int?
     /// The admin's email, for tokens an admin minted; nil for seeded ones.
-    public let owner: String?
+    package let owner: String?
 
-    public init(integration: String, scopes: Set<Scope>, expiresAt: Int? = nil, owner: String? = nil) {
+    package init(integration: String, scopes: Set<Scope>, expiresAt: Int? = nil, owner: String? = nil) {
         self.integration = integration
         self.scopes = scopes
         self.expiresAt = expiresAt
@@ -23,24 +23,24 @@ public struct TokenGrant: Sendable, Equatable {
 
 /// All known tokens. Only tokens of existing integrations are registered, which is what lets
 /// `Authorizer` answer "integration mismatch" for a path naming an integration that does not exist.
-public struct TokenRegistry: Sendable {
+package struct TokenRegistry: Sendable {
     private var grants: [String: TokenGrant] = [:]
 
-    public init() {}
+    package init() {}
 
-    public func grant(for token: String) -> TokenGrant? {
+    package func grant(for token: String) -> TokenGrant? {
         grants[token]
     }
 
     /// Every token with its grant, in token byte order (for the admin export).
-    public var registered: [(token: String, grant: TokenGrant)] {
+    package var registered: [(token: String, grant: TokenGrant)] {
         grants.map { ($0.key, $0.value) }.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
     }
 
     /// Returns false (and keeps the existing grant) when the token is already registered:
     /// a token belongs to exactly one integration.
     @discardableResult
-    public mutating func register(token: String, grant: TokenGrant) -> Bool {
+    package mutating func register(token: String, grant: TokenGrant) -> Bool {
         guard grants[token] == nil else { return false }
         grants[token] = grant
         return true

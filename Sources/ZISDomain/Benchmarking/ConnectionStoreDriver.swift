@@ -24,11 +24,12 @@ public struct ConnectionStoreDriver: Sendable {
     }
 
     /// The page's window only (two binary searches and the copy), as the number of elements.
-    public func pageCount(after: String?, size: Int = PageRequest.maximumSize) -> Int {
-        index.page(for: PageRequest(size: size, after: after)).elements.count
+    public func pageCount(after: String?, size: Int? = nil) -> Int {
+        page(after: after, size: size).elements.count
     }
 
-    package func page(after: String?, size: Int) -> CursorPage<Connection> {
-        index.page(for: PageRequest(size: size, after: after))
+    /// `size` nil: the largest page the API serves.
+    package func page(after: String?, size: Int?) -> CursorPage<Connection> {
+        index.page(for: PageRequest(size: size ?? PageRequest.maximumSize, after: after))
     }
 }

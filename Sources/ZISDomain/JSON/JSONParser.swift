@@ -4,12 +4,12 @@
 /// silently different mock state. So: no comments, no trailing commas, no leading zeros,
 /// no lone surrogates, no invalid UTF-8, and a duplicate object key is an error rather
 /// than "last one wins". The bytes are read by `JSONScanner`; this builds the tree.
-public enum JSONParser {
+package enum JSONParser {
     /// Deep enough for any real seed or request body, shallow enough that a hostile body
     /// cannot exhaust the stack of the thread parsing it.
-    public static let defaultMaxDepth = 64
+    package static let defaultMaxDepth = 64
 
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
         var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
         scanner.skipWhitespace()
         let value = try scanner.parseValue(depth: 0)

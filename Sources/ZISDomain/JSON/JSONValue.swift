@@ -1,7 +1,7 @@
 /// A parsed JSON value that remembers where it started in the source text, so that seed
 /// validation can point at the offending line and column (spec §7).
-public struct JSONValue: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct JSONValue: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
         /// The number's lexeme as written; callers convert it to the type they expect, so no
@@ -13,16 +13,16 @@ public struct JSONValue: Sendable, Equatable {
         case object([JSONMember])
     }
 
-    public let kind: Kind
-    public let position: SourcePosition
+    package let kind: Kind
+    package let position: SourcePosition
 
-    public init(_ kind: Kind, at position: SourcePosition) {
+    package init(_ kind: Kind, at position: SourcePosition) {
         self.kind = kind
         self.position = position
     }
 
     /// A short name of the value's type for error messages ("expected a string, found an array").
-    public var typeDescription: String {
+    package var typeDescription: String {
         switch kind {
         case .null: "null"
         case .bool: "a boolean"
@@ -36,12 +36,12 @@ public struct JSONValue: Sendable, Equatable {
 
 /// One `"key": value` pair of a JSON object; the key keeps its own position because an
 /// unknown-field error should point at the key, not at its value.
-public struct JSONMember: Sendable, Equatable {
-    public let key: String
-    public let keyPosition: SourcePosition
-    public let value: JSONValue
+package struct JSONMember: Sendable, Equatable {
+    package let key: String
+    package let keyPosition: SourcePosition
+    package let value: JSONValue
 
-    public init(key: String, keyPosition: SourcePosition, value: JSONValue) {
+    package init(key: String, keyPosition: SourcePosition, value: JSONValue) {
         self.key = key
         self.keyPosition = keyPosition
         self.value = value
@@ -50,14 +50,14 @@ public struct JSONMember: Sendable, Equatable {
 
 /// A 1-based line and column; columns count Unicode scalars, not bytes, so they match what an
 /// editor shows for non-ASCII text.
-public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
+package struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    package let line: Int
+    package let column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }

@@ -2,7 +2,7 @@ extension JSONWriter {
     /// A parsed value written back compactly, with the string value of every member whose key is
     /// in `maskedKeys` (at any depth) replaced by the `"*****"` mask. This is how the request
     /// journal keeps request bodies without ever keeping a secret (spec §1).
-    public mutating func value(_ value: JSONValue, maskingKeys maskedKeys: Set<String> = []) {
+    package mutating func value(_ value: JSONValue, maskingKeys maskedKeys: Set<String> = []) {
         switch value.kind {
         case .null: raw("null")
         case .bool(let flag): bool(flag)

@@ -3,24 +3,24 @@ import ZISMockBasics
 /// Appends compact JSON to a byte buffer. Responses are rendered with this rather than
 /// Foundation's JSONEncoder: field order is part of the contract (spec §3), and the list
 /// endpoint is a hot path that should cost one buffer and no intermediate values.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     // package(set): `JSONWriter+Value` appends number lexemes verbatim, and the routing layer's
     // renderers append keys prepared as bytes.
-    public package(set) var bytes: [UInt8]
+    package package(set) var bytes: [UInt8]
 
-    public init(reservingCapacity capacity: Int = 0) {
+    package init(reservingCapacity capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// Structural text and keys known at compile time, appended verbatim (must already be valid JSON).
-    public mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A JSON string literal: `"` and `\` are escaped, control characters become `\u00XX`,
     /// everything else (including non-ASCII UTF-8) passes through unchanged.
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -38,15 +38,15 @@ public struct JSONWriter: Sendable {
     }
 
     /// A string, or `null` when absent (e.g. `meta.after` on an empty page, spec §3).
-    public mutating func stringOrNull(_ text: String?) {
+    package mutating func stringOrNull(_ text: String?) {
         if let text { string(text) } else { raw("null") }
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
 
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
     }
 

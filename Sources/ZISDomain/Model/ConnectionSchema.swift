@@ -4,17 +4,17 @@ import ZISMockBasics
 /// are secret, which may change after creation, what a value must look like, and where each
 /// lives in the model. The seed reader and writer, request decoding, API rendering and the Swift
 /// embedding all read this, so they cannot disagree about what a type has.
-public struct ConnectionSchema: Sendable {
-    public let type: ConnectionType
+package struct ConnectionSchema: Sendable {
+    package let type: ConnectionType
     /// Besides `name`, in the order bodies and seeds are checked (the first missing one is reported).
-    public let fields: [ConnectionField]
+    package let fields: [ConnectionField]
     /// api_key, basic_auth and bearer_token carry `created_at`/`updated_at`; OAuth items have
     /// none, in the list (spec §3) or in a seed (spec §7).
-    public let hasTimestamps: Bool
+    package let hasTimestamps: Bool
     /// The payload from one value per field, in `fields` order.
     let makePayload: @Sendable ([String]) -> ConnectionPayload
 
-    public static func of(_ type: ConnectionType) -> ConnectionSchema {
+    package static func of(_ type: ConnectionType) -> ConnectionSchema {
         switch type {
         case .apiKey: apiKey
         case .basicAuth: basicAuth
@@ -95,12 +95,12 @@ public struct ConnectionSchema: Sendable {
 }
 
 /// One field a connection type owns besides `name` and the timestamps.
-public struct ConnectionField: Sendable {
-    public let key: String
+package struct ConnectionField: Sendable {
+    package let key: String
     /// Write-only (spec §1): the API renders it as `"*****"`, an export masks it unless asked.
-    public let isSecret: Bool
+    package let isSecret: Bool
     /// May change after creation (spec §4); the others may only be repeated unchanged.
-    public let isPatchable: Bool
+    package let isPatchable: Bool
     /// nil: required, and not empty, wherever a connection is made; otherwise the value an
     /// absent field takes (OAuth's optional fields, spec §7).
     let defaultValue: String?

@@ -14,15 +14,15 @@ struct PendingOAuthFlow: Sendable, Equatable {
 }
 
 /// What completing a flow produced: the connection, and where to send the browser.
-public struct OAuthCompletion: Sendable {
-    public let connection: Connection
+package struct OAuthCompletion: Sendable {
+    package let connection: Connection
     /// `origin_oauth_redirect_url` of the start request, if it gave one.
-    public let redirectURL: String?
+    package let redirectURL: String?
 }
 
 /// Paths of the OAuth surface, shared by the service (which builds `redirect_url`) and the routes.
-public enum OAuthPaths {
+package enum OAuthPaths {
     /// Served by the mock itself; the verification code in its query is the credential [ours].
-    public static let callback = "/api/services/zis/connections/oauth/callback"
-    public static let verificationCodeParameter = "verification_code"
+    package static let callback = "/api/services/zis/connections/oauth/callback"
+    package static let verificationCodeParameter = "verification_code"
 }

@@ -2,20 +2,20 @@ import ZISMockBasics
 
 /// The validated cursor-pagination parameters of a list request (spec §3). Hashable because
 /// it is also the key of the rendered-page cache.
-public struct PageRequest: Sendable, Hashable {
+package struct PageRequest: Sendable, Hashable {
     /// "Can't exceed 100" [doc]; larger values are capped rather than refused.
-    public static let maximumSize = 100
-    public static let defaultSize = 100
+    package static let maximumSize = 100
+    package static let defaultSize = 100
 
-    public static let sizeParameter = "page[size]"
-    public static let afterParameter = "page[after]"
-    public static let beforeParameter = "page[before]"
+    package static let sizeParameter = "page[size]"
+    package static let afterParameter = "page[after]"
+    package static let beforeParameter = "page[before]"
 
-    public let size: Int
-    public let after: String?
-    public let before: String?
+    package let size: Int
+    package let after: String?
+    package let before: String?
 
-    public init(size: Int = defaultSize, after: String? = nil, before: String? = nil) {
+    package init(size: Int = defaultSize, after: String? = nil, before: String? = nil) {
         self.size = size
         self.after = after
         self.before = before
@@ -23,7 +23,7 @@ public struct PageRequest: Sendable, Hashable {
 
     /// Reads `page[size]`, `page[after]` and `page[before]` from already percent-decoded pairs.
     /// A repeated parameter: the last one wins; other parameters are ignored (spec §3).
-    public static func parse(query: [(name: String, value: String)]) throws(ZISError) -> PageRequest {
+    package static func parse(query: [(name: String, value: String)]) throws(ZISError) -> PageRequest {
         var sizeText: String?
         var after: String?
         var before: String?

@@ -1,8 +1,8 @@
 /// A connection a client asked for, checked against its type's `ConnectionSchema` (spec §4):
 /// every field present and valid, nothing unknown. The service stamps its timestamps.
-public struct ConnectionDraft: Sendable, Equatable {
-    public let name: String
-    public let payload: ConnectionPayload
+package struct ConnectionDraft: Sendable, Equatable {
+    package let name: String
+    package let payload: ConnectionPayload
 
     /// From a create body (`POST …/connections/{type}`).
     package init(type: ConnectionType, fields: RequestFields) throws(ZISError) {
@@ -12,7 +12,7 @@ public struct ConnectionDraft: Sendable, Equatable {
 
     /// From the Swift embedding: the same rules as a create body, so a value refused over HTTP
     /// is refused here too. An empty value counts as absent.
-    public init(type: ConnectionType, name: String, values: [String: String]) throws(ZISError) {
+    package init(type: ConnectionType, name: String, values: [String: String]) throws(ZISError) {
         let schema = ConnectionSchema.of(type)
         if let unknown = values.keys.sorted().first(where: { key in !schema.fields.contains { $0.key == key } }) {
             throw .badRequest(detail: "Unknown field \(unknown) (expected one of: \(schema.fields.map(\.key).joined(separator: ", ")))")

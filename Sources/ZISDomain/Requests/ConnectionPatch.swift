@@ -1,6 +1,6 @@
 /// The changes of a `PATCH …/connections/{type}/{name}` body (spec §4). Checked against the
 /// connection it applies to, under the store's lock, so concurrent updates never lose fields.
-public struct ConnectionPatch: Sendable {
+package struct ConnectionPatch: Sendable {
     let fields: RequestFields
 
     package init(fields: RequestFields) {

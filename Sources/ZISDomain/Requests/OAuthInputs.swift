@@ -1,6 +1,6 @@
 /// The validated fields of `POST …/oauth/start/{integration}` (spec §5); the client is resolved
 /// by the service, against the integration's clients.
-public struct OAuthFlowStart: Sendable {
+package struct OAuthFlowStart: Sendable {
     var name: String
     var clientName: String?
     var clientUUID: String?
@@ -12,7 +12,7 @@ public struct OAuthFlowStart: Sendable {
 
 /// The changes of a `PATCH …/oauth/clients/{integration}/{uuid}` body: any client field may
 /// change. Checked against the client under the lock, after it has been found.
-public struct OAuthClientPatch: Sendable {
+package struct OAuthClientPatch: Sendable {
     let fields: RequestFields
 
     package init(fields: RequestFields) {
@@ -25,11 +25,11 @@ public struct OAuthClientPatch: Sendable {
 }
 
 /// Which OAuth connection a show or delete means: `?name=` wins over `?uuid=` (spec §5).
-public enum OAuthSelector: Sendable {
+package enum OAuthSelector: Sendable {
     case name(String)
     case uuid(String)
 
-    public init(query: [(name: String, value: String)]) throws(ZISError) {
+    package init(query: [(name: String, value: String)]) throws(ZISError) {
         if let name = query.last(where: { $0.name == "name" })?.value, !name.isEmpty {
             self = .name(name)
         } else if let uuid = query.last(where: { $0.name == "uuid" })?.value, !uuid.isEmpty {

@@ -1,6 +1,6 @@
 /// `POST /api/services/zis/registry/{integration}`: `{"description": "…"}` [doc].
-public struct RegistrationRequest: Sendable {
-    public let description: String
+package struct RegistrationRequest: Sendable {
+    package let description: String
 
     package init(fields: RequestFields) throws(ZISError) {
         try fields.rejectUnknown(allowed: ["description"])
@@ -9,9 +9,9 @@ public struct RegistrationRequest: Sendable {
 }
 
 /// `POST /api/v2/oauth/tokens`: `{"token":{"client_id":<id>,"scopes":["read","write"]}}` [doc].
-public struct AdminTokenRequest: Sendable {
-    public let clientID: Int
-    public let scopes: Set<Scope>
+package struct AdminTokenRequest: Sendable {
+    package let clientID: Int
+    package let scopes: Set<Scope>
 
     package init(fields: RequestFields) throws(ZISError) {
         try fields.rejectUnknown(allowed: ["client_id", "scopes"])
@@ -24,17 +24,17 @@ public struct AdminTokenRequest: Sendable {
 
 /// A `POST /oauth/tokens` request (RFC 6749 §3.2): its parameters from a form or a JSON body,
 /// the client authenticated by a Basic header or by `client_id`/`client_secret` in the body.
-public struct TokenRequest: Sendable {
-    public let grant: TokenGrantRequest
-    public let clientIdentifier: String
-    public let clientSecret: String
+package struct TokenRequest: Sendable {
+    package let grant: TokenGrantRequest
+    package let clientIdentifier: String
+    package let clientSecret: String
     /// nil when the request names no scope.
-    public let scopes: Set<Scope>?
-    public let expiresIn: Int?
-    public let refreshTokenExpiresIn: Int?
+    package let scopes: Set<Scope>?
+    package let expiresIn: Int?
+    package let refreshTokenExpiresIn: Int?
 
     /// `basic`: the decoded Basic credentials, when the request had them.
-    public init(parameters: [String: String], basic: (user: String, password: String)?) throws(ZISError) {
+    package init(parameters: [String: String], basic: (user: String, password: String)?) throws(ZISError) {
         guard let grantType = parameters["grant_type"], !grantType.isEmpty else { throw .invalidRequest("grant_type is required") }
         switch grantType {
         case "authorization_code":

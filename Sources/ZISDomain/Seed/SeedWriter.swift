@@ -1,23 +1,23 @@
 /// Writes a `Seed` in the seed format of spec §7, so an exported state loads back unchanged:
 /// what `GET /__admin/state` returns. Keys are written in a fixed order and every optional
 /// field is written, so two exports of the same state are byte-identical.
-public enum SeedWriter {
+package enum SeedWriter {
     /// The fields that hold write-only secrets (spec §1); the admin export masks them unless asked not to.
     /// The same names mask request bodies in the journal, so the OAuth and Registry ones are here
     /// too: passwords, API tokens, codes and the tokens an exchange sends or gets.
-    public static let secretFields: Set<String> = Set(
+    package static let secretFields: Set<String> = Set(
         ConnectionType.allCases.flatMap { ConnectionSchema.of($0).fields.filter(\.isSecret).map(\.key) }
             + ["client_secret", "secret", "password", "api_token", "session", "csrf_token", "code", "refresh_token", "access_token"])
 
     /// The member a masked export starts with, `"secrets":"masked"`, so the file says what it is
     /// and the loader refuses it instead of installing `*****` as every secret and token.
-    public static let maskedMarkerKey = "secrets"
+    package static let maskedMarkerKey = "secrets"
     static let maskedMarker: StaticString = "\"secrets\":\"masked\","
 
     /// `revealSecrets: false` writes every connection secret, OAuth client secret and ZIS access
     /// token (the `tokens` lists, working credentials for the Zendesk surface) as `"*****"`,
     /// under `maskedMarker`: such an export is for reading; one with `revealSecrets` loads back.
-    public static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
+    package static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: 4096)
         writer.raw("{")
         if !revealSecrets { writer.raw(maskedMarker) }

@@ -4,7 +4,7 @@ extension ZISService {
     /// The current state as a `Seed`: integrations, their tokens, connections of all four types
     /// (with timestamps) and OAuth clients, in name order, so an export loads back to the same
     /// state (spec §7). Pending OAuth flows are not state a seed can hold and are left out.
-    public func exportSeed() -> Seed {
+    package func exportSeed() -> Seed {
         let (integrations, authorizer) = state.withLock { ($0.integrations, $0.authorizer) }
         let tokens = authorizer.tokens
         var tokensByIntegration: [String: [SeedToken]] = [:]
@@ -25,7 +25,7 @@ extension ZISService {
     /// Registers `token` for an existing integration. 404 for an unknown integration; 409 when
     /// the token is already registered (a token belongs to exactly one integration, spec §2);
     /// 400 when its length is outside the accepted 8…512 characters.
-    public func registerToken(_ token: String, integration: String, scopes: Set<Scope>) throws(ZISError) {
+    package func registerToken(_ token: String, integration: String, scopes: Set<Scope>) throws(ZISError) {
         guard NameRules.isValidTokenLength(token) else { throw .badRequest(detail: NameRules.tokenRule) }
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
@@ -38,14 +38,14 @@ extension ZISService {
     }
 
     /// Mints a random token (`zis_mock_` and 32 hex digits) for `integration` and returns it.
-    public func issueToken(integration: String, scopes: Set<Scope>) throws(ZISError) -> String {
+    package func issueToken(integration: String, scopes: Set<Scope>) throws(ZISError) -> String {
         let token = "zis_mock_" + RandomToken.hex(byteCount: 16)
         try registerToken(token, integration: integration, scopes: scopes)
         return token
     }
 
     /// The integration names, in byte order.
-    public var integrationNames: [String] {
+    package var integrationNames: [String] {
         state.withLock { $0.integrations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
     }
 }
@@ -53,10 +53,10 @@ extension ZISService {
 /// A seed turned into service state once, ready to be installed again and again (admin reset).
 /// It does not keep the seed: the built state is all a reset needs, and holding the seed's
 /// models too would double the memory of a big one.
-public struct PreparedState: Sendable {
+package struct PreparedState: Sendable {
     let state: ServiceState
 
-    public init(seed: Seed) {
+    package init(seed: Seed) {
         self.state = ServiceState(seed: seed)
     }
 }

@@ -3,7 +3,7 @@
 /// against state and touch it under the lock.
 extension ZISService {
     /// `POST …/connections/{type}`: the draft stamped with the service's clock.
-    public func createConnection(_ draft: ConnectionDraft, integration: String) throws(ZISError) -> Connection {
+    package func createConnection(_ draft: ConnectionDraft, integration: String) throws(ZISError) -> Connection {
         let now = Timestamp.format(secondsSinceEpoch: self.now())
         let connection = Connection(name: draft.name, createdAt: now, updatedAt: now, payload: draft.payload)
         try insertConnection(connection, integration: integration)
@@ -11,7 +11,7 @@ extension ZISService {
     }
 
     /// `GET …/connections/{type}/{name}`; a name held by another type is 404 [ours].
-    public func connection(type: ConnectionType, name: String, integration: String) throws(ZISError) -> Connection {
+    package func connection(type: ConnectionType, name: String, integration: String) throws(ZISError) -> Connection {
         guard let connection = connection(named: name, integration: integration), connection.type == type else {
             throw Self.unknownConnection(name)
         }
@@ -20,7 +20,7 @@ extension ZISService {
 
     /// `PATCH …/connections/{type}/{name}`: read, patch and write under one lock so concurrent
     /// updates never lose each other's fields.
-    public func updateConnection(
+    package func updateConnection(
         type: ConnectionType, name: String, integration: String, with patch: ConnectionPatch
     ) throws(ZISError) -> Connection {
         let now = Timestamp.format(secondsSinceEpoch: self.now())
@@ -35,7 +35,7 @@ extension ZISService {
     }
 
     /// `DELETE …/connections/{type}/{name}` (204).
-    public func deleteConnection(type: ConnectionType, name: String, integration: String) throws(ZISError) {
+    package func deleteConnection(type: ConnectionType, name: String, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             guard let existing = state.integrations[integration]?.connections.element(named: name), existing.type == type else {
                 throw Self.unknownConnection(name)

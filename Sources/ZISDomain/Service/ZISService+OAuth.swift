@@ -2,17 +2,17 @@
 /// except the callback, whose verification code is the credential [ours].
 extension ZISService {
     /// How long minted access tokens live (`token_expiry` = creation + this) [ours].
-    public static let mintedTokenLifetimeSeconds = 3600
+    package static let mintedTokenLifetimeSeconds = 3600
 
     // MARK: Clients
 
     /// `GET …/oauth/clients/{integration}`.
-    public func oauthClients(integration: String) -> [OAuthClient] {
+    package func oauthClients(integration: String) -> [OAuthClient] {
         state.withLock { $0.integrations[integration]?.oauthClients ?? [] }
     }
 
     /// `POST …/oauth/clients/{integration}`; a client name already used → 409.
-    public func createOAuthClient(_ client: OAuthClient, integration: String) throws(ZISError) -> OAuthClient {
+    package func createOAuthClient(_ client: OAuthClient, integration: String) throws(ZISError) -> OAuthClient {
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard !state.integrations[integration]!.oauthClients.contains(where: { $0.name == client.name }) else {
@@ -24,7 +24,7 @@ extension ZISService {
     }
 
     /// `PATCH …/oauth/clients/{integration}/{uuid}`; a name another client has → 409.
-    public func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
+    package func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
         try state.withLock { state throws(ZISError) -> OAuthClient in
             guard let clients = state.integrations[integration]?.oauthClients,
                 let index = clients.firstIndex(where: { $0.uuid == uuid })
@@ -39,7 +39,7 @@ extension ZISService {
     }
 
     /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). Connections made with it stay [ours].
-    public func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
+    package func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             guard let index = state.integrations[integration]?.oauthClients.firstIndex(where: { $0.uuid == uuid }) else {
                 throw Self.unknownClient(uuid)
@@ -53,7 +53,7 @@ extension ZISService {
     /// `POST …/oauth/start/{integration}` → the `redirect_url`: the mock's own callback under
     /// `callbackBase` (`scheme://host` of the request, so the URL never names the bind address,
     /// spec §1), carrying a fresh single-use verification code.
-    public func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
+    package func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
         let code = RandomToken.hex(byteCount: 24)
         try state.withLock { state throws(ZISError) in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownIntegration(integration) }
@@ -76,7 +76,7 @@ extension ZISService {
     /// The fetch of a `redirect_url`: consumes the verification code (single use) and creates the
     /// OAuth connection with freshly minted tokens. Unknown or used code → 400; the name taken
     /// meanwhile → 409.
-    public func completeOAuthFlow(verificationCode code: String) throws(ZISError) -> OAuthCompletion {
+    package func completeOAuthFlow(verificationCode code: String) throws(ZISError) -> OAuthCompletion {
         let now = self.now()
         let accessToken = "oauth_at_" + RandomToken.hex(byteCount: 16)
         let refreshToken = "oauth_rt_" + RandomToken.hex(byteCount: 16)
@@ -106,14 +106,14 @@ extension ZISService {
     }
 
     /// `GET /api/services/zis/connections/{integration}?name=…|uuid=…`.
-    public func oauthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) -> Connection {
+    package func oauthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) -> Connection {
         try state.withLock { state throws(ZISError) -> Connection in
             try Self.findOAuthConnection(selector, in: state.integrations[integration])
         }
     }
 
     /// `DELETE /api/services/zis/connections/{integration}?name=…|uuid=…` (204) [ours].
-    public func deleteOAuthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) {
+    package func deleteOAuthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             let connection = try Self.findOAuthConnection(selector, in: state.integrations[integration])
             _ = state.integrations[integration]!.remove(named: connection.name)

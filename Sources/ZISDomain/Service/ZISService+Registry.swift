@@ -3,12 +3,12 @@
 /// routing layer has authenticated them.
 extension ZISService {
     /// Registry names: up to 64 of lower-case `a-z`, digits, `-` and `_` [doc].
-    public static let registryNameRule = "integration name must be 1-64 characters of a-z 0-9 _ -"
+    package static let registryNameRule = "integration name must be 1-64 characters of a-z 0-9 _ -"
 
     /// `POST /api/services/zis/registry/{integration}`. An integration that exists already,
     /// registered or only seeded, is 409. `accountURL` (`scheme://host` of the request) is where
     /// the built-in `zendesk` client's authorize and token URLs point: at the mock itself.
-    public func registerIntegration(_ name: String, description: String, accountURL: String) throws(ZISError) -> IntegrationRegistration {
+    package func registerIntegration(_ name: String, description: String, accountURL: String) throws(ZISError) -> IntegrationRegistration {
         guard Self.isRegistryName(name) else { throw .registryInvalid(detail: Self.registryNameRule) }
         let secret = RandomToken.hex(byteCount: 32)
         let identifier = ZendeskOAuthClient.identifier(forIntegration: name)
@@ -29,10 +29,10 @@ extension ZISService {
     }
 
     /// The account's admins, numbered (`AdminUser.id`).
-    public var admins: [AdminUser] { state.withLock { $0.authorizer.admins } }
+    package var admins: [AdminUser] { state.withLock { $0.authorizer.admins } }
 
     /// `GET /api/services/zis/registry/integrations`: registered integrations in name order.
-    public func registeredIntegrations() -> [(name: String, registration: IntegrationRegistration)] {
+    package func registeredIntegrations() -> [(name: String, registration: IntegrationRegistration)] {
         state.withLock { state in
             state.integrations.values.compactMap { integration in integration.registration.map { (integration.name, $0) } }
         }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }

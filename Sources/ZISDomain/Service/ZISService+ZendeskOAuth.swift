@@ -3,19 +3,19 @@
 /// is a ZIS token of the client's integration, and an admin token of its owner.
 extension ZISService {
     /// `GET /api/v2/oauth/clients`: every registered integration's client, by id.
-    public func zendeskOAuthClients() -> [ZendeskClientListing] {
+    package func zendeskOAuthClients() -> [ZendeskClientListing] {
         registeredIntegrations().map { ZendeskClientListing(integration: $0.name, client: $0.registration.zendeskOAuthClient) }
             .sorted { $0.client.id < $1.client.id }
     }
 
     /// The client named `identifier` (`zis_<integration>`), or 400 `invalid_client` style nil.
-    public func zendeskOAuthClient(identifier: String) -> ZendeskClientListing? {
+    package func zendeskOAuthClient(identifier: String) -> ZendeskClientListing? {
         zendeskOAuthClients().first { $0.client.identifier == identifier }
     }
 
     /// "Allow" on the consent page: a single-use code for `clientIdentifier`, good for ten minutes.
     /// The admin who consents is the account's first [ours: the mock has no sign-in page].
-    public func issueAuthorizationCode(clientIdentifier: String, redirectURI: String?, scopes: Set<Scope>) throws(ZISError) -> String {
+    package func issueAuthorizationCode(clientIdentifier: String, redirectURI: String?, scopes: Set<Scope>) throws(ZISError) -> String {
         guard zendeskOAuthClient(identifier: clientIdentifier) != nil else { throw .invalidClient("Unknown client \(clientIdentifier)") }
         let code = RandomToken.hex(byteCount: 24)
         let now = self.now()
@@ -33,7 +33,7 @@ extension ZISService {
     /// `POST /oauth/tokens`: the client authenticates with its identifier and secret (RFC 6749
     /// §2.3.1), then the grant is checked. A refresh token comes with every grant but client
     /// credentials and invalidates the previous access and refresh tokens when used [doc].
-    public func exchangeToken(_ request: TokenRequest) throws(ZISError) -> IssuedToken {
+    package func exchangeToken(_ request: TokenRequest) throws(ZISError) -> IssuedToken {
         guard let listing = zendeskOAuthClient(identifier: request.clientIdentifier), listing.client.secret == request.clientSecret else {
             throw .invalidClient()
         }
@@ -76,7 +76,7 @@ extension ZISService {
     }
 
     /// `POST /api/v2/oauth/tokens`: a token of client `clientID` for the admin who asks.
-    public func mintAdminToken(clientID: Int, scopes: Set<Scope>, admin: AdminUser) throws(ZISError) -> AdminMintedToken {
+    package func mintAdminToken(clientID: Int, scopes: Set<Scope>, admin: AdminUser) throws(ZISError) -> AdminMintedToken {
         guard let listing = zendeskOAuthClients().first(where: { $0.client.id == clientID }) else {
             throw .notFound(detail: "OAuth client \(clientID) does not exist")
         }

@@ -4,7 +4,7 @@ import ZISMockLocking
 /// The domain's front door: all ZIS state and every operation the routing layer calls.
 /// Safe to call from many threads: state sits behind one mutex, held only for lookups and
 /// writes; rendering a page happens outside it from a copy-on-write snapshot.
-public final class ZISService: Sendable {
+package final class ZISService: Sendable {
     /// Internal so the per-feature extensions (`ZISService+Connections`, `+OAuth`) share the one lock.
     let state: Locked<ServiceState>
     /// Seconds since the Unix epoch; stamps `created_at`/`updated_at` and OAuth token expiries.
@@ -12,13 +12,13 @@ public final class ZISService: Sendable {
     let clock: @Sendable () -> Int
     /// How far the service's time runs ahead of `clock` (`POST /__admin/clock`), shared with the
     /// control plane's rate limiter so both see the same time pass.
-    public let clockOffset: ClockOffset
+    package let clockOffset: ClockOffset
     /// How long tokens minted by the Zendesk OAuth endpoints live when the request asks for no
     /// `expires_in`, in seconds; nil: forever, Zendesk's default ("There is no default
     /// `expires_in` value", and ZIS "does not currently support or require" expiry [doc]).
-    public let tokenLifetimeSeconds: Int?
+    package let tokenLifetimeSeconds: Int?
 
-    public convenience init(
+    package convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
         tokenLifetimeSeconds: Int? = nil
     ) {
@@ -27,7 +27,7 @@ public final class ZISService: Sendable {
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
-    public init(
+    package init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
         clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil
     ) {
@@ -38,35 +38,35 @@ public final class ZISService: Sendable {
     }
 
     /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).
-    public func now() -> Int {
+    package func now() -> Int {
         clock() + offsetSeconds
     }
 
     /// Moves the service's time, and the rate limiter's, forward by `seconds` (never back: time
     /// measured before stays measured). A reset leaves it where it is [ours].
-    public func advanceClock(by seconds: Int) {
+    package func advanceClock(by seconds: Int) {
         clockOffset.advance(by: .seconds(seconds))
     }
 
     /// Whole seconds the service's time runs ahead of its clock.
-    public var offsetSeconds: Int { Int(clockOffset.duration.components.seconds) }
+    package var offsetSeconds: Int { Int(clockOffset.duration.components.seconds) }
 
     /// Replaces the whole state atomically (admin reset/load). The new state is built before
     /// the lock is taken, so readers are blocked only for the swap.
-    public func replaceState(with seed: Seed) {
+    package func replaceState(with seed: Seed) {
         let replacement = ServiceState(seed: seed)
         state.withLock { $0 = replacement }
     }
 
     /// Installs a state built earlier: a copy-on-write assignment, so an admin reset costs
     /// microseconds however large the seed (the build cost was paid once, in `PreparedState`).
-    public func replaceState(with prepared: PreparedState) {
+    package func replaceState(with prepared: PreparedState) {
         state.withLock { $0 = prepared.state }
     }
 
     /// The spec §2 decision for any ZIS endpoint; returns the token's grant. `changesState`: the
     /// request is not a GET or HEAD, so a browser session must carry its CSRF token.
-    public func authorize(
+    package func authorize(
         _ credentials: Credentials, integration: String, scope: Scope = .write, changesState: Bool = false
     ) throws(ZISError) -> TokenGrant {
         let now = now()
@@ -76,7 +76,7 @@ public final class ZISService: Sendable {
     }
 
     /// The admin behind an admin endpoint's request (Registry, Zendesk OAuth API, issue 15).
-    public func authenticateAdmin(_ credentials: Credentials, changesState: Bool) throws(ZISError) -> AdminUser {
+    package func authenticateAdmin(_ credentials: Credentials, changesState: Bool) throws(ZISError) -> AdminUser {
         let now = now()
         return try state.withLock { state throws(ZISError) in
             try state.authorizer.admin(credentials, now: now, changesState: changesState)
@@ -118,7 +118,7 @@ public final class ZISService: Sendable {
     // MARK: Connection writes and lookups (typed CRUD, spec §4, builds on these)
 
     /// Adds a connection; 404 for an unknown integration, 409 when the name is taken by any type.
-    public func insertConnection(_ connection: Connection, integration: String) throws(ZISError) {
+    package func insertConnection(_ connection: Connection, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard state.integrations[integration]!.insert(connection) else {
@@ -129,7 +129,7 @@ public final class ZISService: Sendable {
 
     /// Replaces the connection with the same name and returns the previous value; 404 if absent.
     @discardableResult
-    public func replaceConnection(_ connection: Connection, integration: String) throws(ZISError) -> Connection {
+    package func replaceConnection(_ connection: Connection, integration: String) throws(ZISError) -> Connection {
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard let old = state.integrations[integration]!.replace(connection) else {
@@ -141,7 +141,7 @@ public final class ZISService: Sendable {
 
     /// Removes a connection and returns it; 404 if the integration or connection does not exist.
     @discardableResult
-    public func removeConnection(named name: String, integration: String) throws(ZISError) -> Connection {
+    package func removeConnection(named name: String, integration: String) throws(ZISError) -> Connection {
         try state.withLock { state throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard let removed = state.integrations[integration]!.remove(named: name) else {
@@ -151,7 +151,7 @@ public final class ZISService: Sendable {
         }
     }
 
-    public func connection(named name: String, integration: String) -> Connection? {
+    package func connection(named name: String, integration: String) -> Connection? {
         state.withLock { $0.integrations[integration]?.connections.element(named: name) }
     }
 

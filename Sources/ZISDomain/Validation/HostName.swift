@@ -4,12 +4,12 @@ import ZISMockBasics
 /// of letters, digits and hyphens, 1–63 characters each, not starting or ending with a hyphen,
 /// 253 characters at most. Wildcards, schemes, paths and ports are all rejected by the
 /// character rule alone.
-public enum HostName {
-    public static let rule =
+package enum HostName {
+    package static let rule =
         "allowed_domain must be a bare host name (dot-separated labels of letters, digits and hyphens; no wildcard, scheme, path or port)"
 
     /// One pass over the bytes, allocating nothing: a big seed checks one domain per connection.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard (1...253).contains(utf8.count) else { return false }
         var labelLength = 0

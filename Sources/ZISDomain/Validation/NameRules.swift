@@ -2,35 +2,35 @@ import ZISMockBasics
 
 /// The character-class and length rules shared by seeds, cursors and (later) request bodies,
 /// so the seed loader and the API can never disagree about what a valid name is.
-public enum NameRules {
+package enum NameRules {
     /// Connection names: 3–64 characters of `A-Z a-z 0-9 _ -` (spec §4 [doc]).
-    public static let connectionNameLengths = 3...64
-    public static let connectionNameRule = "name must be 3-64 characters of A-Z a-z 0-9 _ -"
+    package static let connectionNameLengths = 3...64
+    package static let connectionNameRule = "name must be 3-64 characters of A-Z a-z 0-9 _ -"
 
     /// Integration names: 1–64 of the same characters [ours] (they appear in URL paths unescaped).
-    public static let integrationNameLengths = 1...64
-    public static let integrationNameRule = "integration name must be 1-64 characters of A-Z a-z 0-9 _ -"
+    package static let integrationNameLengths = 1...64
+    package static let integrationNameRule = "integration name must be 1-64 characters of A-Z a-z 0-9 _ -"
 
     /// Cursors: any 1–64 name characters are a position, even if no connection has that name (spec §3).
-    public static let cursorLengths = 1...64
+    package static let cursorLengths = 1...64
 
     /// Token lengths outside this range cannot be ZIS tokens (spec §2 [ours]); counted in UTF-8 bytes.
-    public static let tokenLengths = 8...512
-    public static let tokenRule = "token must be 8-512 characters"
+    package static let tokenLengths = 8...512
+    package static let tokenRule = "token must be 8-512 characters"
 
-    public static func isValidConnectionName(_ name: String) -> Bool {
+    package static func isValidConnectionName(_ name: String) -> Bool {
         isNameText(name, lengths: connectionNameLengths)
     }
 
-    public static func isValidIntegrationName(_ name: String) -> Bool {
+    package static func isValidIntegrationName(_ name: String) -> Bool {
         isNameText(name, lengths: integrationNameLengths)
     }
 
-    public static func isValidCursor(_ cursor: String) -> Bool {
+    package static func isValidCursor(_ cursor: String) -> Bool {
         isNameText(cursor, lengths: cursorLengths)
     }
 
-    public static func isValidTokenLength(_ token: String) -> Bool {
+    package static func isValidTokenLength(_ token: String) -> Bool {
         tokenLengths.contains(token.utf8.count)
     }
 

@@ -2,7 +2,7 @@
 /// `error_description`; the token endpoint's rows render them in the RFC's envelope.
 extension ZISError {
     /// Zendesk's wording is not documented; these are the Doorkeeper defaults its others match [ours].
-    public static func invalidClient(
+    package static func invalidClient(
         _ description: String =
             "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method."
     ) -> ZISError {
@@ -13,24 +13,24 @@ extension ZISError {
     }
 
     /// Zendesk's text [doc]; the mock says no more, as Zendesk does not.
-    public static let invalidGrant = ZISError(
+    package static let invalidGrant = ZISError(
         status: 400, code: "invalid_grant", title: "Bad Request",
         detail: "The provided access grant is invalid, expired, or revoked (e.g. invalid assertion, expired authorization token, bad end-user password credentials, or mismatching authorization code and redirection URI).")
 
     /// An expired, revoked or unknown bearer token on Zendesk's own API [doc].
-    public static let invalidToken = ZISError(
+    package static let invalidToken = ZISError(
         status: 401, code: "invalid_token", title: "Unauthorized",
         detail: "The access token provided is expired, revoked, malformed or invalid for other reasons.")
 
-    public static func invalidRequest(_ description: String) -> ZISError {
+    package static func invalidRequest(_ description: String) -> ZISError {
         ZISError(status: 400, code: "invalid_request", title: "Bad Request", detail: description)
     }
 
-    public static func invalidScope(_ description: String) -> ZISError {
+    package static func invalidScope(_ description: String) -> ZISError {
         ZISError(status: 400, code: "invalid_scope", title: "Bad Request", detail: description)
     }
 
-    public static let unsupportedGrantType = ZISError(
+    package static let unsupportedGrantType = ZISError(
         status: 400, code: "unsupported_grant_type", title: "Bad Request",
         detail: "The authorization grant type is not supported by the authorization server.")
 }

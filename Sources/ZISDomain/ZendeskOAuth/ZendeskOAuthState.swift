@@ -41,37 +41,37 @@ struct RefreshGrant: Sendable {
 }
 
 /// How a client asks `/oauth/tokens` for a token (RFC 6749 §4.1.3, §4.4, §6).
-public enum TokenGrantRequest: Sendable, Equatable {
+package enum TokenGrantRequest: Sendable, Equatable {
     case authorizationCode(code: String, redirectURI: String?)
     case clientCredentials
     case refreshToken(String)
 }
 
 /// A token `/oauth/tokens` issued.
-public struct IssuedToken: Sendable, Equatable {
-    public let accessToken: String
-    public let scopes: [Scope]
+package struct IssuedToken: Sendable, Equatable {
+    package let accessToken: String
+    package let scopes: [Scope]
     /// Set when the token expires: asked for, or `--token-lifetime`.
-    public let expiresIn: Int?
+    package let expiresIn: Int?
     /// Issued for every grant but client credentials [doc], with its own lifetime.
-    public let refreshToken: String?
-    public let refreshTokenExpiresIn: Int?
+    package let refreshToken: String?
+    package let refreshTokenExpiresIn: Int?
 }
 
 /// A token `POST /api/v2/oauth/tokens` created for an admin.
-public struct AdminMintedToken: Sendable, Equatable {
-    public let id: Int
+package struct AdminMintedToken: Sendable, Equatable {
+    package let id: Int
     /// The admin's `AdminUser.id`.
-    public let userID: Int
-    public let clientID: Int
-    public let fullToken: String
-    public let scopes: [Scope]
-    public let createdAt: Int
-    public let expiresAt: Int?
+    package let userID: Int
+    package let clientID: Int
+    package let fullToken: String
+    package let scopes: [Scope]
+    package let createdAt: Int
+    package let expiresAt: Int?
 }
 
 /// A Zendesk OAuth client with the integration it mints tokens for.
-public struct ZendeskClientListing: Sendable, Equatable {
-    public let integration: String
-    public let client: ZendeskOAuthClient
+package struct ZendeskClientListing: Sendable, Equatable {
+    package let integration: String
+    package let client: ZendeskOAuthClient
 }

@@ -12,7 +12,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
 
 /// A swift-log handler that formats each event as one line (JSON or text) and hands it to a
 /// `LineWriter`, so logging never blocks the thread that logs.
-public struct LogLineHandler: LogHandler {
+package struct LogLineHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
     public var metadataProvider: Logger.MetadataProvider?

@@ -3,14 +3,14 @@ import ZISMockHTTP
 
 /// The control plane under `/__admin/` (issue 5): state, journal, faults, rate limit. Every route
 /// calls `MockControl`, which the Swift embedding API calls too. Admin calls are not journaled.
-public enum AdminControlRoutes {
+package enum AdminControlRoutes {
     /// `ready` only: for `--no-admin`, where the control plane is off but probes still work.
-    public static func registerReadiness(on router: inout Router) {
+    package static func registerReadiness(on router: inout Router) {
         // The seed is parsed and installed before the listener opens, so serving means ready.
         router.add("GET", "/__admin/ready", in: .admin) { _, _ in .json(200, Array(#"{"status":"ready"}"#.utf8)) }
     }
 
-    public static func register(on router: inout Router, control: MockControl) {
+    package static func register(on router: inout Router, control: MockControl) {
         registerReadiness(on: &router)
         registerState(on: &router, control: control)
         registerJournal(on: &router, control: control)

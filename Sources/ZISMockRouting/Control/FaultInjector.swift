@@ -6,7 +6,7 @@ import ZISMockLocking
 
 /// The fault rules of one server, in the order they were added. Every matching, unexhausted rule
 /// counts a request; the first whose `after` has passed applies its action to it.
-public final class FaultInjector: Sendable {
+package final class FaultInjector: Sendable {
     private struct State {
         var rules: [FaultRule] = []
         var nextID = 1
@@ -16,11 +16,11 @@ public final class FaultInjector: Sendable {
     /// Mirrors `!state.rules.isEmpty`: with no rules (the usual case) a request costs no lock.
     private let hasRulesFlag = Atomic(false)
 
-    public init() {}
+    package init() {}
 
     /// Adds a rule; throws the reason when the action cannot be applied or the counts are negative.
     @discardableResult
-    public func add(_ match: FaultMatch, action: FaultAction, times: Int = 1, after: Int = 0) throws(ZISError) -> FaultRule {
+    package func add(_ match: FaultMatch, action: FaultAction, times: Int = 1, after: Int = 0) throws(ZISError) -> FaultRule {
         if let problem = action.problem { throw problem }
         guard times >= 0, after >= 0 else { throw .badRequest(detail: "times and after must not be negative") }
         return state.withLock { state in
@@ -32,11 +32,11 @@ public final class FaultInjector: Sendable {
         }
     }
 
-    public var rules: [FaultRule] {
+    package var rules: [FaultRule] {
         state.withLock { $0.rules }
     }
 
-    public func removeAll() {
+    package func removeAll() {
         state.withLock {
             $0.rules.removeAll()
             hasRulesFlag.store(false, ordering: .releasing)
@@ -44,7 +44,7 @@ public final class FaultInjector: Sendable {
     }
 
     /// Removes one rule; false when there is none with that id.
-    public func remove(id: Int) -> Bool {
+    package func remove(id: Int) -> Bool {
         state.withLock { state in
             guard let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
             state.rules.remove(at: index)
@@ -81,10 +81,10 @@ public final class FaultInjector: Sendable {
 
 /// `X-ZIS-Mock-Fault: status=429;retry-after=2`, `delay=300`, `delay=300;status=503`: the same
 /// actions as the rules, for the one request that carries the header.
-public enum FaultHeader {
-    public static let name = "X-ZIS-Mock-Fault"
+package enum FaultHeader {
+    package static let name = "X-ZIS-Mock-Fault"
 
-    public static func parse(_ value: String) throws(ZISError) -> FaultAction {
+    package static func parse(_ value: String) throws(ZISError) -> FaultAction {
         var action = FaultAction()
         for part in value.split(separator: ";") {
             let item = part.split(separator: "=", maxSplits: 1).map { $0.trimmingASCIIBlanks() }

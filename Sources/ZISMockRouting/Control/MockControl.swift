@@ -18,17 +18,17 @@ public struct AdminSettings: Sendable {
 /// and the rate limiter, around the ZIS service. `/__admin/` routes and the Swift embedding API
 /// both call this, so the two doors share one implementation. Safe from any thread.
 public final class MockControl: Sendable {
-    public let service: ZISService
-    public let journal: RequestJournal
-    public let faults = FaultInjector()
-    public let rateLimiter: RateLimiter
-    public let settings: AdminSettings
+    package let service: ZISService
+    package let journal: RequestJournal
+    package let faults = FaultInjector()
+    package let rateLimiter: RateLimiter
+    package let settings: AdminSettings
     /// What `reset` goes back to: the start-up seed, or the last one reloaded from `--seed` files,
     /// kept as built state so a reset is a copy-on-write assignment.
     private let baseState: Locked<PreparedState>
 
     /// `base` is what `reset` returns to: pass the state `service` was made from.
-    public init(
+    package init(
         service: ZISService, base: PreparedState, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
         rateLimit: RateLimit? = nil, clock: MockClock = .system
     ) {
@@ -46,7 +46,7 @@ public final class MockControl: Sendable {
     }
 
     /// Back to the base seed. `state` also restarts every rate-limit window.
-    public func reset(_ parts: Set<ResetPart> = Set(ResetPart.allCases)) {
+    package func reset(_ parts: Set<ResetPart> = Set(ResetPart.allCases)) {
         if parts.contains(.state) {
             service.replaceState(with: baseState.withLock { $0 })
             rateLimiter.resetWindows()
@@ -56,25 +56,25 @@ public final class MockControl: Sendable {
     }
 
     /// Replaces the whole state with `seed`, atomically. The base seed `reset` returns to is unchanged.
-    public func load(_ seed: Seed) {
+    package func load(_ seed: Seed) {
         service.replaceState(with: seed)
     }
 
     /// Parses a seed-format document and installs it; a `SeedError` leaves the state untouched.
     /// `file` names the source in error messages.
-    public func load(json: [UInt8], file: String = "request body") throws(SeedError) {
+    package func load(json: [UInt8], file: String = "request body") throws(SeedError) {
         service.replaceState(with: try SeedLoader.parse(json, file: file))
     }
 
     /// Makes `seed` the one `reset` returns to, and installs it (`--watch`, SIGHUP).
-    public func reload(baseSeed seed: Seed) {
+    package func reload(baseSeed seed: Seed) {
         let prepared = PreparedState(seed: seed)
         baseState.withLock { $0 = prepared }
         service.replaceState(with: prepared)
     }
 
     /// The current state in the seed format (spec §7).
-    public func export(revealSecrets: Bool = false) -> [UInt8] {
+    package func export(revealSecrets: Bool = false) -> [UInt8] {
         SeedWriter.json(service.exportSeed(), revealSecrets: revealSecrets)
     }
 }

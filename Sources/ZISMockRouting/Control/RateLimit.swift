@@ -41,15 +41,15 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
 /// holds `requests` answers; the one after gets 429 with `Retry-After` = the seconds until the
 /// window ends, rounded up [ours]. Keys are the raw `Authorization` value, so one token is one
 /// budget whatever integration it names; requests without credentials share one budget.
-public final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     /// Client text becomes keys, so the table is capped; expired windows are dropped first.
-    public static let maximumTrackedTokens = 10_000
+    package static let maximumTrackedTokens = 10_000
 
-    public struct Decision: Sendable, Equatable {
-        public let limit: Int
-        public let remaining: Int
+    package struct Decision: Sendable, Equatable {
+        package let limit: Int
+        package let remaining: Int
         /// nil when the request is admitted.
-        public let retryAfterSeconds: Int?
+        package let retryAfterSeconds: Int?
     }
 
     private struct Window {
@@ -69,18 +69,18 @@ public final class RateLimiter: Sendable {
     private let clock: MockClock
 
     /// Windows are measured on `clock`'s monotonic time, so moving its offset ends them.
-    public init(limit: RateLimit?, clock: MockClock = .system) {
+    package init(limit: RateLimit?, clock: MockClock = .system) {
         state = Locked(State(limit: limit))
         limiting = Atomic(limit != nil)
         self.clock = clock
     }
 
-    public var limit: RateLimit? {
+    package var limit: RateLimit? {
         state.withLock { $0.limit }
     }
 
     /// Changes (or turns off, with nil) the limit; every window starts afresh.
-    public func setLimit(_ limit: RateLimit?) {
+    package func setLimit(_ limit: RateLimit?) {
         state.withLock {
             $0.limit = limit
             $0.windows.removeAll()
@@ -89,17 +89,17 @@ public final class RateLimiter: Sendable {
     }
 
     /// Forgets every window (admin reset); the limit stays.
-    public func resetWindows() {
+    package func resetWindows() {
         state.withLock { $0.windows.removeAll() }
     }
 
     /// Whether a limit is set; false means `admit` would answer nil for any key.
-    public var isLimiting: Bool {
+    package var isLimiting: Bool {
         limiting.load(ordering: .acquiring)
     }
 
     /// Counts one request for `key`; nil when limiting is off.
-    public func admit(key: String) -> Decision? {
+    package func admit(key: String) -> Decision? {
         let now = clock.monotonicMilliseconds()
         return state.withLock { state -> Decision? in
             guard let limit = state.limit else { return nil }

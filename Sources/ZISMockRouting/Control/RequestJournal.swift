@@ -37,17 +37,17 @@ public struct JournalEntry: Sendable {
 }
 
 /// Which journal entries a query wants; every nil field matches anything.
-public struct JournalFilter: Sendable {
-    public var method: String?
+package struct JournalFilter: Sendable {
+    package var method: String?
     /// A prefix of the path as sent.
-    public var pathPrefix: String?
-    public var integration: String?
+    package var pathPrefix: String?
+    package var integration: String?
     /// `404`, or a class such as `4xx`.
-    public var status: String?
+    package var status: String?
     /// true: only 404/405 (no route matched); false: only matched requests.
-    public var unmatched: Bool?
+    package var unmatched: Bool?
 
-    public init(method: String? = nil, pathPrefix: String? = nil, integration: String? = nil, status: String? = nil, unmatched: Bool? = nil) {
+    package init(method: String? = nil, pathPrefix: String? = nil, integration: String? = nil, status: String? = nil, unmatched: Bool? = nil) {
         self.method = method
         self.pathPrefix = pathPrefix
         self.integration = integration
@@ -56,7 +56,7 @@ public struct JournalFilter: Sendable {
     }
 
     /// From `?method=GET&path=/api/…&integration=…&status=4xx&unmatched=true`.
-    public init(query: [(name: String, value: String)]) throws(ZISError) {
+    package init(query: [(name: String, value: String)]) throws(ZISError) {
         for (name, value) in query {
             switch name {
             case "method": method = value
@@ -94,10 +94,10 @@ public struct JournalFilter: Sendable {
 /// The last `capacity` requests outside `/__admin/` (admin calls are not journaled: a test's
 /// own control calls would otherwise crowd out what it wants to see). A ring buffer behind a
 /// lock; recording costs one redaction and one append on the event loop's thread.
-public final class RequestJournal: ExchangeObserver {
+package final class RequestJournal: ExchangeObserver {
     /// Bodies are kept up to this size, so the journal's memory is bounded by entries × this
     /// plus the header limit, not by what clients send.
-    public static let maximumBodyBytes = 16 * 1024
+    package static let maximumBodyBytes = 16 * 1024
     /// The request header values replaced by `*****` after their scheme.
     /// Credentials in headers: schemes and tokens, the admin's session cookie and its CSRF token.
     static let redactedHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "X-CSRF-Token"]
@@ -109,14 +109,14 @@ public final class RequestJournal: ExchangeObserver {
         var nextID = 1
     }
 
-    public let capacity: Int
+    package let capacity: Int
     private let ring = Locked(Ring())
 
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(0, capacity)
     }
 
-    public func observe(_ exchange: CompletedExchange) {
+    package func observe(_ exchange: CompletedExchange) {
         guard capacity > 0 else { return }
         let request = exchange.request
         let (body, truncated) = Self.redactedBody(request.body)
@@ -142,16 +142,16 @@ public final class RequestJournal: ExchangeObserver {
     }
 
     /// Oldest first.
-    public func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
+    package func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
         let (entries, start) = ring.withLock { ($0.entries, $0.start) }
         return (entries[start...] + entries[..<start]).filter(filter.matches)
     }
 
-    public func count(matching filter: JournalFilter = JournalFilter()) -> Int {
+    package func count(matching filter: JournalFilter = JournalFilter()) -> Int {
         ring.withLock { ring in ring.entries.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) } }
     }
 
-    public func removeAll() {
+    package func removeAll() {
         ring.withLock { ring in
             ring.entries.removeAll(keepingCapacity: true)
             ring.start = 0

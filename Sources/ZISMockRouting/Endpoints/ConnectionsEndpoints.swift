@@ -2,12 +2,12 @@ import ZISDomain
 
 /// All Connections and the typed connections: api_key, basic_auth, bearer_token (spec §3, §4).
 /// Every one needs the integration's token with scope `write` (spec §2 [ours]).
-public enum ConnectionsEndpoints {
-    public static let allConnections = "/api/services/zis/integrations/{integration}/connections/all"
-    public static let typedCollection = "/api/services/zis/integrations/{integration}/connections/{type}"
-    public static let typedConnection = "/api/services/zis/integrations/{integration}/connections/{type}/{name}"
+package enum ConnectionsEndpoints {
+    package static let allConnections = "/api/services/zis/integrations/{integration}/connections/all"
+    package static let typedCollection = "/api/services/zis/integrations/{integration}/connections/{type}"
+    package static let typedConnection = "/api/services/zis/integrations/{integration}/connections/{type}/{name}"
 
-    public static let rows: [Endpoint] = [
+    package static let rows: [Endpoint] = [
         // The hot path: the page's rendering is cached by the service until the next write.
         Endpoint(
             "GET", allConnections, access: .integrationToken(.write), target: IntegrationTarget.init,

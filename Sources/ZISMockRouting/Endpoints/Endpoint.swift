@@ -6,14 +6,14 @@ import ZISMockHTTP
 /// in spec §2's order — route (the router, then the row's own path parameters), authenticate and
 /// authorize, decode and validate the input, perform, render — so no operation can skip or
 /// reorder one. Rows hold no state: the service is handed to them when they are registered.
-public struct Endpoint: Sendable {
-    public let method: String
-    public let template: String
-    public let access: Access
+package struct Endpoint: Sendable {
+    package let method: String
+    package let template: String
+    package let access: Access
     fileprivate let respond: @Sendable (ZISService, HTTPRequest, PathParameters) -> HTTPResponse
 
     /// Who may call an endpoint (spec §2, issue 15).
-    public enum Access: Sendable {
+    package enum Access: Sendable {
         /// A ZIS bearer token of the path's `{integration}`, with this scope (or an admin's browser session).
         case integrationToken(Scope)
         /// A Zendesk admin: Basic email/password or email/token, an admin's OAuth token, or a browser session.
@@ -65,7 +65,7 @@ public struct Endpoint: Sendable {
     }
 
     /// Who is calling, decided by the row's access.
-    public enum Caller: Sendable {
+    package enum Caller: Sendable {
         case integration(TokenGrant)
         case admin(AdminUser)
         case anyone
@@ -92,7 +92,7 @@ public struct Endpoint: Sendable {
 
 extension Router {
     /// Registers rows in the Zendesk group, each answering with `service`.
-    public mutating func add(_ endpoints: [Endpoint], service: ZISService) {
+    package mutating func add(_ endpoints: [Endpoint], service: ZISService) {
         for endpoint in endpoints {
             add(endpoint.method, endpoint.template) { request, parameters in endpoint.respond(service, request, parameters) }
         }

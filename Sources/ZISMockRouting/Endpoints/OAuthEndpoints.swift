@@ -4,14 +4,14 @@ import ZISMockHTTP
 /// OAuth clients and OAuth connections (spec §5). Token-authorized with scope `write` like
 /// every ZIS endpoint, except the callback, whose verification code is the credential [ours].
 /// No PUT on a client: Zendesk answers 405 [field]; the router does so for any unregistered method.
-public enum OAuthEndpoints {
-    public static let clients = "/api/services/zis/connections/oauth/clients/{integration}"
-    public static let client = "/api/services/zis/connections/oauth/clients/{integration}/{uuid}"
-    public static let start = "/api/services/zis/connections/oauth/start/{integration}"
-    public static let callback = OAuthPaths.callback
-    public static let oauthConnection = "/api/services/zis/connections/{integration}"
+package enum OAuthEndpoints {
+    package static let clients = "/api/services/zis/connections/oauth/clients/{integration}"
+    package static let client = "/api/services/zis/connections/oauth/clients/{integration}/{uuid}"
+    package static let start = "/api/services/zis/connections/oauth/start/{integration}"
+    package static let callback = OAuthPaths.callback
+    package static let oauthConnection = "/api/services/zis/connections/{integration}"
 
-    public static let rows: [Endpoint] = [
+    package static let rows: [Endpoint] = [
         Endpoint(
             "GET", clients, access: .integrationToken(.write), target: IntegrationTarget.init,
             input: .none, reply: .json(200, OAuthResponses.clients)

@@ -2,11 +2,11 @@ import ZISDomain
 
 /// The ZIS Registry (issue 15): register an integration and list them. Admins only; errors in
 /// the Registry's own envelope, not the Connections one.
-public enum RegistryEndpoints {
-    public static let integration = "/api/services/zis/registry/{integration}"
-    public static let integrations = "/api/services/zis/registry/integrations"
+package enum RegistryEndpoints {
+    package static let integration = "/api/services/zis/registry/{integration}"
+    package static let integrations = "/api/services/zis/registry/integrations"
 
-    public static let rows: [Endpoint] = [
+    package static let rows: [Endpoint] = [
         Endpoint(
             "POST", integration, access: .admin, target: IntegrationTarget.init,
             input: RequestInput { (request, _) throws(ZISError) in

@@ -4,15 +4,15 @@ import ZISMockHTTP
 /// Zendesk's OAuth as the ZIS tutorials use it to get a ZIS token (issue 15): the consent page
 /// (Postman's OAuth 2.0 helper opens it), the token endpoint, and the admin API that mints a
 /// token for a client and lists the clients.
-public enum ZendeskOAuthEndpoints {
-    public static let consent = "/oauth/authorizations/new"
-    public static let decision = ConsentPage.decisionPath
-    public static let tokens = "/oauth/tokens"
-    public static let adminTokens = "/api/v2/oauth/tokens"
-    public static let adminClients = "/api/v2/oauth/clients"
-    public static let currentUser = "/api/v2/users/me.json"
+package enum ZendeskOAuthEndpoints {
+    package static let consent = "/oauth/authorizations/new"
+    package static let decision = ConsentPage.decisionPath
+    package static let tokens = "/oauth/tokens"
+    package static let adminTokens = "/api/v2/oauth/tokens"
+    package static let adminClients = "/api/v2/oauth/clients"
+    package static let currentUser = "/api/v2/users/me.json"
 
-    public static let rows: [Endpoint] = [
+    package static let rows: [Endpoint] = [
         Endpoint(
             "GET", consent, access: .open, target: { _ in () },
             input: .query { query in Dictionary(query.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) },

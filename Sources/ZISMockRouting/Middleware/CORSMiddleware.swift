@@ -22,16 +22,16 @@ public struct CORSPolicy: Sendable {
 /// `Origin` and `Access-Control-Request-Method`) is answered here, for the methods the router
 /// serves on that path; any other request goes on and gets `Access-Control-Allow-Origin` when its
 /// `Origin` is allowed.
-public struct CORSMiddleware: Middleware {
+package struct CORSMiddleware: Middleware {
     private let policy: CORSPolicy
     /// Headers a browser script may read besides the CORS-safelisted ones (rate limiting, 429).
     private static let exposed = "Retry-After, X-Rate-Limit, X-Rate-Limit-Remaining, Location"
 
-    public init(_ policy: CORSPolicy) {
+    package init(_ policy: CORSPolicy) {
         self.policy = policy
     }
 
-    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+    package func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
         guard let origin = request.headers["Origin"] else { return next() }
         if request.method == "OPTIONS", request.headers["Access-Control-Request-Method"] != nil {
             return preflight(request, context, origin: origin, next: next)

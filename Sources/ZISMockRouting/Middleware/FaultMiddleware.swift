@@ -4,17 +4,17 @@ import ZISMockHTTP
 /// Injected failures (spec §8): the `X-ZIS-Mock-Fault` header of the request itself, else the
 /// first fault rule that matches. A delay holds only this connection's answer: the HTTP layer
 /// waits, the event loop goes on serving the others.
-public struct FaultMiddleware: Middleware {
+package struct FaultMiddleware: Middleware {
     let faults: FaultInjector
     /// `--no-header-faults` turns the request header off.
     let honoursHeader: Bool
 
-    public init(_ faults: FaultInjector, honoursHeader: Bool) {
+    package init(_ faults: FaultInjector, honoursHeader: Bool) {
         self.faults = faults
         self.honoursHeader = honoursHeader
     }
 
-    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+    package func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
         // No rules and no header (the usual case): one atomic read and a presence bit.
         guard faults.hasRules || (honoursHeader && request.headers[FaultHeader.name] != nil) else { return next() }
         var action: FaultAction?

@@ -3,18 +3,18 @@ import ZISMockHTTP
 /// Work around the answer to a request (Hummingbird's `MiddlewareProtocol`): it may answer
 /// instead (`next` not called), or change the answer `next` produced. Called on the event loop's
 /// thread, like the handler it wraps: keep it quick.
-public protocol Middleware: Sendable {
+package protocol Middleware: Sendable {
     func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse
 }
 
 /// What routing found for a request, before anything answered it.
-public struct RouteContext: Sendable {
-    public let resolution: Router.Resolution
+package struct RouteContext: Sendable {
+    package let resolution: Router.Resolution
     /// The matched route; nil for 404 and 405.
-    public let route: Router.Route?
-    public let parameters: PathParameters
+    package let route: Router.Route?
+    package let parameters: PathParameters
     /// The matched route's group, or for a miss the group whose prefix the path starts with.
-    public let group: RouteGroup
+    package let group: RouteGroup
 
     init(_ resolution: Router.Resolution, path: [String]) {
         self.resolution = resolution
@@ -26,15 +26,15 @@ public struct RouteContext: Sendable {
     }
 
     /// e.g. `/api/services/zis/integrations/{integration}/connections/all`; nil for 404 and 405.
-    public var routeTemplate: String? { route?.pattern.description }
+    package var routeTemplate: String? { route?.pattern.description }
 }
 
 /// A middleware and the groups it works in, as one entry of the ordered list.
-public struct MiddlewareEntry: Sendable {
+package struct MiddlewareEntry: Sendable {
     let middleware: any Middleware
     let groups: Set<RouteGroup>
 
-    public init(_ middleware: any Middleware, in groups: Set<RouteGroup> = Set(RouteGroup.all)) {
+    package init(_ middleware: any Middleware, in groups: Set<RouteGroup> = Set(RouteGroup.all)) {
         self.middleware = middleware
         self.groups = groups
     }

@@ -2,34 +2,34 @@ import ZISMockBasics
 import ZISMockHTTP
 
 /// A finished request and its answer, as the request journal and the access log see it.
-public struct CompletedExchange: Sendable {
-    public let request: HTTPRequest
-    public let response: HTTPResponse
+package struct CompletedExchange: Sendable {
+    package let request: HTTPRequest
+    package let response: HTTPResponse
     /// The matched route's template; nil for 404 and 405.
-    public let routeTemplate: String?
-    public let parameters: PathParameters
+    package let routeTemplate: String?
+    package let parameters: PathParameters
     /// Wall-clock time the request was answered, seconds since the epoch.
-    public let answeredAt: Double
-    public let durationMicroseconds: Int
+    package let answeredAt: Double
+    package let durationMicroseconds: Int
 }
 
 /// Sees every exchange after it is answered, on the event loop's thread: keep it quick.
-public protocol ExchangeObserver: Sendable {
+package protocol ExchangeObserver: Sendable {
     func observe(_ exchange: CompletedExchange)
 }
 
 /// Times the answer and hands the finished exchange to an observer (the journal, the access log).
-public struct ObservingMiddleware: Middleware {
+package struct ObservingMiddleware: Middleware {
     let observer: any ExchangeObserver
     /// The machine's time: a duration and a journal entry's time are what really happened.
     let clock: MockClock
 
-    public init(_ observer: any ExchangeObserver, clock: MockClock = .system) {
+    package init(_ observer: any ExchangeObserver, clock: MockClock = .system) {
         self.observer = observer
         self.clock = clock
     }
 
-    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+    package func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
         let started = clock.monotonicMicroseconds()
         let response = next()
         observer.observe(

@@ -4,14 +4,14 @@ import ZISMockHTTP
 /// The per-token budget of spec §6: 429 with `Retry-After` once it is spent, and the
 /// `X-Rate-Limit` headers on every answer while limiting is on. Keyed by the `Authorization`
 /// value, so each token (and "no token") has its own window.
-public struct RateLimitMiddleware: Middleware {
+package struct RateLimitMiddleware: Middleware {
     let limiter: RateLimiter
 
-    public init(_ limiter: RateLimiter) {
+    package init(_ limiter: RateLimiter) {
         self.limiter = limiter
     }
 
-    public func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
+    package func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse {
         // Off (the usual case): one atomic read, no lock.
         guard limiter.isLimiting, let decision = limiter.admit(key: request.headers["Authorization"] ?? "") else { return next() }
         var response = decision.retryAfterSeconds.map { HTTPResponse(.tooManyRequests(retryAfterSeconds: $0)) } ?? next()

@@ -9,8 +9,8 @@
 ///   browser script needs to read it.
 /// - The admin token guards the control plane; the rate limit and the faults apply to Zendesk's
 ///   surface only, since the control plane is how a test turns them off again.
-public enum StandardMiddleware {
-    public static func list(control: MockControl, cors: CORSPolicy?, accessLog: (any ExchangeObserver)?) -> [MiddlewareEntry] {
+package enum StandardMiddleware {
+    package static func list(control: MockControl, cors: CORSPolicy?, accessLog: (any ExchangeObserver)?) -> [MiddlewareEntry] {
         var list: [MiddlewareEntry] = []
         if let accessLog { list.append(MiddlewareEntry(ObservingMiddleware(accessLog))) }
         if control.journal.capacity > 0 { list.append(MiddlewareEntry(ObservingMiddleware(control.journal), in: [.zendesk])) }

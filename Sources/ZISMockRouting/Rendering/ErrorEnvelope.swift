@@ -3,7 +3,7 @@ import ZISMockHTTP
 
 /// The error bodies of the API areas. Zendesk's areas answer errors in different shapes, and a
 /// client parses the one of the area it calls, so each endpoint row names its area's.
-public enum ErrorEnvelope: Sendable {
+package enum ErrorEnvelope: Sendable {
     /// ZIS Connections (spec §1): `{"errors":[{"code":…,"title":…[,"detail":…]}]}`.
     case zis
     /// The ZIS Registry: `{"errors":[{"code":…,"detail":…,"status":"400"}],"message":…}` [doc].
