@@ -47,9 +47,12 @@ let package = Package(
         // Tests mirror the sources, a target per module; `+Mock`-style builders they share live in one place.
         .target(name: "ZISMockFixtures", dependencies: ["ZISDomain"], path: "Tests/ZISMockFixtures"),
         .testTarget(name: "ZISMockBasicsTests", dependencies: ["ZISMockBasics"]),
+        .testTarget(name: "ZISMockSocketsTests", dependencies: ["ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking", "ZISMockFixtures"]),
         .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures", "ZISMockBasics"]),
-        .testTarget(name: "ZISMockEndToEndTests", dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockLocking", "ZISMockBasics"]),
+        .testTarget(
+            name: "ZISMockEndToEndTests",
+            dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockRouting", "ZISDomain", "ZISMockLocking", "ZISMockBasics"]),
     ]
 )

@@ -16,6 +16,10 @@ package struct OutputQueue {
     /// Nothing left to send and nothing held back.
     package var isEmpty: Bool { chunks.isEmpty && holds.isEmpty }
 
+    /// The bytes not yet sent, in order: what a socket would receive next (for tests that drive a
+    /// connection without one).
+    package var unsentBytes: [UInt8] { Array(chunks.joined().dropFirst(sentOfFirst)) }
+
     /// Whatever is appended after this goes out no sooner than `milliseconds` from now (or from
     /// the end of the previous hold, so pipelined delays add up as a client would expect).
     package mutating func hold(forMilliseconds milliseconds: Int) {
