@@ -34,7 +34,7 @@ public struct ZISMockConfiguration: Sendable {
     /// Loops, connection cap and timeouts; the address is taken from `host` and `port`.
     public var tuning = SocketTuning()
     /// Requests kept in the journal (`GET /__admin/requests`); 0 turns the journal off.
-    public var journalSize = 1000
+    public var journalSize = RequestJournal.defaultCapacity
     /// Per-token request budget (spec §6); nil (the default) turns limiting off. Changeable at run time.
     public var rateLimit: RateLimit?
     /// The `/__admin/` control plane: on/off, admin token, header faults.

@@ -29,7 +29,7 @@ public final class MockControl: Sendable {
 
     /// `base` is what `reset` returns to: pass the state `service` was made from.
     package init(
-        service: ZISService, base: PreparedState, settings: AdminSettings = AdminSettings(), journalCapacity: Int = 1000,
+        service: ZISService, base: PreparedState, settings: AdminSettings = AdminSettings(), journalCapacity: Int = RequestJournal.defaultCapacity,
         rateLimit: RateLimit? = nil, clock: MockClock = .system
     ) {
         self.service = service

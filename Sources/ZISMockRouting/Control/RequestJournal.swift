@@ -110,6 +110,8 @@ package final class RequestJournal: ExchangeObserver {
     }
 
     package let capacity: Int
+    /// Requests kept unless configured otherwise (`--journal-size`).
+    package static let defaultCapacity = 1000
     private let ring = Locked(Ring())
 
     package init(capacity: Int) {
