@@ -41,3 +41,16 @@ extension NameIndex {
         return CursorPage(elements: Array(self[start..<stop]), hasMore: stop < end)
     }
 }
+
+extension JSONWriter {
+    /// `"meta":{"after":…,"before":…,"has_more":…}` of a page (spec §3), the cursors null on an empty page.
+    package mutating func meta<Element>(of page: CursorPage<Element>) {
+        raw("\"meta\":{\"after\":")
+        stringOrNull(page.lastName)
+        raw(",\"before\":")
+        stringOrNull(page.firstName)
+        raw(",\"has_more\":")
+        bool(page.hasMore)
+        raw("}")
+    }
+}

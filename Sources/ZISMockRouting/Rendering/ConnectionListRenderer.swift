@@ -23,13 +23,9 @@ enum ConnectionListRenderer {
                 writer.connection(connection)
             }
         }
-        writer.raw("],\"meta\":{\"after\":")
-        writer.stringOrNull(page.lastName)
-        writer.raw(",\"before\":")
-        writer.stringOrNull(page.firstName)
-        writer.raw(",\"has_more\":")
-        writer.bool(page.hasMore)
-        writer.raw("}}")
+        writer.raw("],")
+        writer.meta(of: page)
+        writer.raw("}")
         return writer.bytes
     }
 }
