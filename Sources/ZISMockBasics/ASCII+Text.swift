@@ -37,3 +37,14 @@ extension BidirectionalCollection<UInt8> {
         return self[start...end]
     }
 }
+
+extension Collection<UInt8> {
+    /// Whether these bytes spell `lowercase` in any ASCII case. `lowercase` must be lower-case
+    /// letters only: OR-ing 0x20 folds exactly the ASCII capitals onto them, one instruction a byte
+    /// (this compares the scheme of every request's `Authorization`).
+    @inlinable package func equalsIgnoringASCIICase(letters lowercase: StaticString) -> Bool {
+        lowercase.withUTF8Buffer { expected in
+            count == expected.count && zip(self, expected).allSatisfy { $0 | 0x20 == $1 }
+        }
+    }
+}

@@ -12,7 +12,7 @@ package final class ClockOffset: Sendable {
         .microseconds(microseconds)
     }
 
-    var microseconds: Int64 {
+    package var microseconds: Int64 {
         offset.load(ordering: .relaxed)
     }
 

@@ -48,10 +48,10 @@ extension Credentials {
         }
         let schemeEnd = trimmed.firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? trimmed.endIndex
         let scheme = trimmed[trimmed.startIndex..<schemeEnd]
-        if scheme.elementsEqual("bearer".utf8, by: { $0.asciiLowercased == $1 }) {
+        if scheme.equalsIgnoringASCIICase(letters: "bearer") {
             let token = trimmed[schemeEnd...].trimmingASCIIBlanks()
             self = .bearer(token: String(decoding: token, as: UTF8.self))
-        } else if scheme.elementsEqual("basic".utf8, by: { $0.asciiLowercased == $1 }) {
+        } else if scheme.equalsIgnoringASCIICase(letters: "basic") {
             // `user:password` in base64 (RFC 7617); the user may not contain a colon, the password may.
             let decoded = Base64.decode(trimmed[schemeEnd...].trimmingASCIIBlanks()).map { String(decoding: $0, as: UTF8.self) }
             if let decoded, let colon = decoded.firstIndex(of: ":") {

@@ -247,6 +247,9 @@ struct SetUpJourneyTests {
             #expect(try post("grant_type=authorization_code&code=nope&\(credentials)") == (400, "invalid_grant"))
             #expect(try post("grant_type=client_credentials&scope=admin&\(credentials)") == (400, "invalid_scope"))
             #expect(try post("\(credentials)") == (400, "invalid_request"))
+            #expect(
+                try post("grant_type=client_credentials&\(credentials)", authorization: Self.basic("zis_my_integration:\(secret)"))
+                    == (400, "invalid_request"), "two client authentications")
             let wrongType = try client.send("POST", "/oauth/tokens", json: "x", contentType: "text/plain", authorization: nil)
             #expect(wrongType.status == 415)
             #expect(try wrongType.json()["error_description"] as? String == "Content-Type must be application/x-www-form-urlencoded or application/json")

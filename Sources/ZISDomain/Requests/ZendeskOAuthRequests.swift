@@ -48,6 +48,11 @@ package struct TokenRequest: Sendable {
         default:
             throw .unsupportedGrantType
         }
+        // RFC 6749 §2.3: one client authentication a request; a body `client_id` beside a Basic
+        // header must name the same client.
+        if let basic, parameters["client_secret"] != nil || parameters["client_id"].map({ $0 != basic.user }) == true {
+            throw .invalidRequest("Authenticate the client once: a Basic header, or client_id and client_secret in the body")
+        }
         guard let identifier = basic?.user ?? parameters["client_id"], let secret = basic?.password ?? parameters["client_secret"] else {
             throw .invalidClient("client_id and client_secret are required, in the body or as a Basic header")
         }

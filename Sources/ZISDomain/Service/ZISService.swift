@@ -69,9 +69,8 @@ package final class ZISService: Sendable {
     package func authorize(
         _ credentials: Credentials, integration: String, scope: Scope = .write, changesState: Bool = false
     ) throws(ZISError) -> TokenGrant {
-        let now = now()
-        return try state.withLock { state throws(ZISError) in
-            try state.authorizer.authorize(credentials, integration: integration, required: scope, now: now, changesState: changesState)
+        try state.withLock { state throws(ZISError) in
+            try state.authorizer.authorize(credentials, integration: integration, required: scope, now: now(), changesState: changesState)
         }
     }
 
