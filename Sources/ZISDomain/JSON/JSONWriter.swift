@@ -4,9 +4,9 @@ import ZISMockBasics
 /// Foundation's JSONEncoder: field order is part of the contract (spec §3), and the list
 /// endpoint is a hot path that should cost one buffer and no intermediate values.
 package struct JSONWriter: Sendable {
-    // package(set): `JSONWriter+Value` appends number lexemes verbatim, and the routing layer's
-    // renderers append keys prepared as bytes.
-    package package(set) var bytes: [UInt8]
+    // Settable across the package: `JSONWriter+Value` appends number lexemes verbatim, and the
+    // routing layer's renderers append keys prepared as bytes.
+    package var bytes: [UInt8]
 
     package init(reservingCapacity capacity: Int = 0) {
         bytes = []

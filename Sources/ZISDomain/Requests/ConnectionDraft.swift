@@ -15,7 +15,7 @@ package struct ConnectionDraft: Sendable, Equatable {
     package init(type: ConnectionType, name: String, values: [String: String]) throws(ZISError) {
         let schema = ConnectionSchema.of(type)
         if let unknown = values.keys.sorted().first(where: { key in !schema.fields.contains { $0.key == key } }) {
-            throw .badRequest(detail: "Unknown field \(unknown) (expected one of: \(schema.fields.map(\.key).joined(separator: ", ")))")
+            throw .unknownField(unknown, allowed: schema.fields.map(\.key))
         }
         try self.init(type: type) { key in
             key == "name" ? name : values[key].flatMap { $0.isEmpty ? nil : $0 }

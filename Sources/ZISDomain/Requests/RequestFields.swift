@@ -8,15 +8,9 @@ package struct RequestFields: Sendable {
         self.members = members
     }
 
-    func contains(_ key: String) -> Bool {
-        members.contains { $0.key == key }
-    }
-
     /// Unknown fields are refused [ours] so that a typo (`allowed_domian`) is not silently dropped.
     func rejectUnknown(allowed: [String]) throws(ZISError) {
-        for member in members where !allowed.contains(member.key) {
-            throw .badRequest(detail: "Unknown field \(member.key) (expected one of: \(allowed.joined(separator: ", ")))")
-        }
+        for member in members where !allowed.contains(member.key) { throw .unknownField(member.key, allowed: allowed) }
     }
 
     /// A string field if present; any other JSON type (including null) is a 400.
@@ -75,5 +69,12 @@ package struct RequestFields: Sendable {
     func requiredString(_ key: String) throws(ZISError) -> String {
         guard let text = try nonEmptyString(key) else { throw .badRequest(detail: "\(key) is required") }
         return text
+    }
+}
+
+extension ZISError {
+    /// A field no body or value of this kind takes, with the ones it does.
+    static func unknownField(_ key: String, allowed: [String]) -> ZISError {
+        .badRequest(detail: "Unknown field \(key) (expected one of: \(allowed.joined(separator: ", ")))")
     }
 }

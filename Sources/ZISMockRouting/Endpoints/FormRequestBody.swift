@@ -5,16 +5,10 @@ import ZISMockHTTP
 /// Bodies the OAuth endpoints take the way OAuth clients send them: a form
 /// (`application/x-www-form-urlencoded`, RFC 6749 §4.1.3) or, as Zendesk also takes it, JSON.
 enum FormRequestBody {
-    static func isFormMediaType(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return String(mediaType).trimmingASCIIBlanks().equalsIgnoringASCIICase("application/x-www-form-urlencoded")
-    }
-
     /// The parameters, the last of a repeated name winning; 415 for any other media type.
     static func parameters(of request: HTTPRequest) throws(ZISError) -> [String: String] {
         let contentType = request.headers["Content-Type"]
-        guard isFormMediaType(contentType) else {
+        guard JSONRequestBody.isMediaType("application/x-www-form-urlencoded", contentType) else {
             guard JSONRequestBody.isJSONMediaType(contentType) else { throw unsupportedMediaType }
             return try JSONRequestBody.fields(of: request).textMembers
         }

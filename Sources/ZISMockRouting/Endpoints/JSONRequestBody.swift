@@ -8,9 +8,14 @@ enum JSONRequestBody {
     /// `Content-Type` must be `application/json`; parameters such as `charset` are allowed.
     /// Anything else, or no `Content-Type` at all, is 415 [ours].
     static func isJSONMediaType(_ contentType: String?) -> Bool {
+        isMediaType("application/json", contentType)
+    }
+
+    /// Whether `contentType` names `mediaType`, whatever its parameters (`; charset=…`) and case.
+    static func isMediaType(_ mediaType: String, _ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return String(mediaType).trimmingASCIIBlanks().equalsIgnoringASCIICase("application/json")
+        let given = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return String(given).trimmingASCIIBlanks().equalsIgnoringASCIICase(mediaType)
     }
 
     /// The body's top-level object. When `wrapper` is given and the object is exactly

@@ -41,7 +41,7 @@ package enum OAuthEndpoints {
         Endpoint(
             "POST", start, access: .integrationToken(.write), target: IntegrationTarget.init,
             input: RequestInput { (request, _) throws(ZISError) in
-                (try OAuthRequests.start(fields: try JSONRequestBody.fields(of: request)), try OAuthInputs.callbackBase(of: request))
+                (try OAuthRequests.start(fields: try JSONRequestBody.fields(of: request)), try RequestOrigin.of(request))
             },
             reply: .json(200, OAuthResponses.redirect)
         ) { (zis, path, input) throws(ZISError) in

@@ -10,7 +10,7 @@ package enum RegistryEndpoints {
         Endpoint(
             "POST", integration, access: .admin, target: IntegrationTarget.init,
             input: RequestInput { (request, _) throws(ZISError) in
-                (try RegistrationRequest(fields: try JSONRequestBody.fields(of: request)), try OAuthInputs.callbackBase(of: request))
+                (try RegistrationRequest(fields: try JSONRequestBody.fields(of: request)), try RequestOrigin.of(request))
             },
             reply: .json(RegistryResponses.registeredStatus, RegistryResponses.registration), errors: .registry
         ) { (zis, path, input) throws(ZISError) in

@@ -44,7 +44,7 @@ package enum ZendeskOAuthEndpoints {
         Endpoint(
             "POST", adminTokens, access: .admin, target: { _ in () },
             input: RequestInput { (request, _) throws(ZISError) in
-                (try AdminTokenRequest(fields: try JSONRequestBody.fields(of: request, wrapper: "token")), try OAuthInputs.callbackBase(of: request))
+                (try AdminTokenRequest(fields: try JSONRequestBody.fields(of: request, wrapper: "token")), try RequestOrigin.of(request))
             },
             reply: Reply(render: ZendeskOAuthResponses.adminToken), errors: .zendeskAPI
         ) { (zis, caller: Endpoint.Caller, _, input) throws(ZISError) in
@@ -52,7 +52,7 @@ package enum ZendeskOAuthEndpoints {
         },
         Endpoint(
             "GET", adminClients, access: .admin, target: { _ in () },
-            input: RequestInput { (request, _) throws(ZISError) in try OAuthInputs.callbackBase(of: request) },
+            input: RequestInput { (request, _) throws(ZISError) in try RequestOrigin.of(request) },
             reply: Reply(render: ZendeskOAuthResponses.clients), errors: .zendeskAPI
         ) { (zis, _, base) throws(ZISError) in
             (zis.zendeskOAuthClients(), zis.registeredIntegrations(), zis.admins.first?.id, base)
