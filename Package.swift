@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures", "ZISMockBasics"]),
         .testTarget(
             name: "ZISMockEndToEndTests",
-            dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockRouting", "ZISDomain", "ZISMockLocking", "ZISMockBasics"]),
+            dependencies: ["ZISMock", "ZISMockHTTP", "ZISMockRouting", "ZISDomain", "ZISMockLocking", "ZISMockBasics", "ZISMockFixtures"]),
     ]
 )

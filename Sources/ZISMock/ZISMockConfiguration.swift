@@ -22,6 +22,9 @@ public struct ZISMockConfiguration: Sendable {
     /// How long tokens minted by the Zendesk OAuth endpoints live when a request asks for no
     /// `expires_in`, in seconds (`--token-lifetime`); nil (the default, as Zendesk's): forever.
     public var tokenLifetimeSeconds: Int?
+    /// Deleting an OAuth client keeps the connections made with it (`--keep-oauth-connections`);
+    /// false, the default, deletes them, as Zendesk does.
+    public var keepsOAuthConnectionsOfDeletedClients = false
     public var limits = HTTPLimits()
     /// HTTPS on the main port or beside it; nil for plain HTTP only.
     public var tls: TLSSettings?

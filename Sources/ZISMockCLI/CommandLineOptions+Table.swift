@@ -100,6 +100,9 @@ extension CommandLineOptions {
             let seconds: Int = try number($1, in: 0...315_360_000)
             $0.configuration.tokenLifetimeSeconds = seconds == 0 ? nil : seconds
         },
+        Option("--keep-oauth-connections", nil, .limits, "deleting an OAuth client keeps its connections (Zendesk deletes them)") {
+            $0.configuration.keepsOAuthConnectionsOfDeletedClients = try switchValue($1)
+        },
 
         // Logs
         Option("--log-format", "FORMAT", .logs, "line format: \(LogFormat.allCases.map(\.rawValue).joined(separator: " or "))",

@@ -13,6 +13,8 @@ extension Router {
             AdminControlRoutes.registerReadiness(on: &router)
         }
         OpenAPIRoute.register(on: &router)
+        // The simulated provider's page stays with --no-admin: flows need it, and it controls nothing.
+        router.add(OAuthProviderEndpoints.rows, service: service, in: .admin, isOpen: true)
         router.add(
             ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows, service: service)
         return router

@@ -57,7 +57,7 @@ import ZISMockFixtures
         return RequestFields(members: members)
     }
 
-    @Test func oauthFlowCodesAreSingleUse() throws {
+    @Test func oauthFlowStatesAreSingleUse() throws {
         let service = ZISService(seed: Seed(integrations: [
             SeedIntegration(
                 name: Fixture.integration, tokens: [SeedToken(token: Fixture.token, scopes: [.write])],
@@ -69,19 +69,23 @@ import ZISMockFixtures
         ]))
         let start = try OAuthRequests.start(fields: try fields(#"{"name":"flow_conn","oauth_client_uuid":"u-1"}"#))
         let redirect = try service.startOAuthFlow(start, integration: Fixture.integration, callbackBase: "http://localhost")
-        let prefix = "http://localhost/api/services/zis/connections/oauth/callback?verification_code="
+        let prefix = "http://localhost/api/services/zis/connections/oauth/callback?state="
         #expect(redirect.hasPrefix(prefix))
-        let code = String(redirect.dropFirst(prefix.count))
-        #expect(code.utf8.count == 48)
-        let completion = try service.completeOAuthFlow(verificationCode: code)
-        #expect(completion.redirectURL == nil)
-        guard case .oauth(let oauth) = completion.connection.payload else {
+        let state = String(redirect.dropFirst(prefix.count))
+        #expect(state.utf8.count == 48)
+        let callback = OAuthCallback(state: state, code: nil, error: nil, errorDescription: nil)
+        // Client credentials: only with the integration's bearer, and the flow survives a refusal.
+        #expect(throws: ZISError.self) { try service.completeOAuthFlow(callback, credentials: .none) }
+        let completion = try service.completeOAuthFlow(callback, credentials: .bearer(token: Fixture.token))
+        guard case .connected(let connection, _, _, let redirectURL) = completion, case .oauth(let oauth) = connection.payload else {
             Issue.record("not an OAuth connection")
             return
         }
+        #expect(redirectURL == nil)
         #expect(oauth.permissionScope == "scope_a")
-        #expect(throws: ZISError.badRequest(detail: "verification_code is unknown or has already been used")) {
-            try service.completeOAuthFlow(verificationCode: code)
+        #expect(oauth.refreshToken.isEmpty)
+        #expect(throws: ZISError.badRequest(detail: "state is unknown or has already been used")) {
+            try service.completeOAuthFlow(callback, credentials: .bearer(token: Fixture.token))
         }
         #expect(service.connection(named: "flow_conn", integration: Fixture.integration)?.type == .oauth)
     }

@@ -99,6 +99,10 @@ public struct OAuthConnectionFields: Sendable, Equatable {
     public var accessToken: String
     public var createdBy: String
     public var oauthAccessTokenResponseBody: String
+    /// The client whose flow made it [doc: OAuth Connections JSON format]; shown by show, not in
+    /// the list (whose field set is spec §3's). Deleting that client deletes the connection, and
+    /// it is the provider a refresh goes to; "" for a seeded connection of no client.
+    public var oauthClientUUID: String
     public var oauthURLSubdomain: String
     public var permissionScope: String
     public var refreshToken: String
@@ -108,12 +112,13 @@ public struct OAuthConnectionFields: Sendable, Equatable {
 
     public init(
         accessToken: String, createdBy: String = "", oauthAccessTokenResponseBody: String = "",
-        oauthURLSubdomain: String = "", permissionScope: String = "", refreshToken: String = "",
+        oauthClientUUID: String = "", oauthURLSubdomain: String = "", permissionScope: String = "", refreshToken: String = "",
         tokenExpiry: String = "", tokenType: String = "bearer", uuid: String = ""
     ) {
         self.accessToken = accessToken
         self.createdBy = createdBy
         self.oauthAccessTokenResponseBody = oauthAccessTokenResponseBody
+        self.oauthClientUUID = oauthClientUUID
         self.oauthURLSubdomain = oauthURLSubdomain
         self.permissionScope = permissionScope
         self.refreshToken = refreshToken

@@ -59,8 +59,10 @@ package struct ConnectionSchema: Sendable {
     /// OAuth connections are made by the OAuth flow, a seed or the embedding, never by a typed
     /// create; their tokens are shown in clear [doc], so no field is secret here.
     private static let oauth: ConnectionSchema = {
-        func oauthField(_ key: String, default value: String? = "", _ read: @escaping @Sendable (OAuthConnectionFields) -> String) -> ConnectionField {
-            ConnectionField(key, defaultValue: value) { if case .oauth(let f) = $0 { read(f) } else { "" } }
+        func oauthField(
+            _ key: String, default value: String? = "", listed: Bool = true, _ read: @escaping @Sendable (OAuthConnectionFields) -> String
+        ) -> ConnectionField {
+            ConnectionField(key, defaultValue: value, listed: listed) { if case .oauth(let f) = $0 { read(f) } else { "" } }
         }
         return ConnectionSchema(
             type: .oauth, hasTimestamps: false,
@@ -68,6 +70,7 @@ package struct ConnectionSchema: Sendable {
                 oauthField("access_token", default: nil) { $0.accessToken },
                 oauthField("created_by") { $0.createdBy },
                 oauthField("oauth_access_token_response_body") { $0.oauthAccessTokenResponseBody },
+                oauthField("oauth_client_uuid", listed: false) { $0.oauthClientUUID },
                 oauthField("oauth_url_subdomain") { $0.oauthURLSubdomain },
                 oauthField("permission_scope") { $0.permissionScope },
                 oauthField("refresh_token") { $0.refreshToken },
@@ -78,8 +81,9 @@ package struct ConnectionSchema: Sendable {
         ) {
             .oauth(
                 OAuthConnectionFields(
-                    accessToken: $0[0], createdBy: $0[1], oauthAccessTokenResponseBody: $0[2], oauthURLSubdomain: $0[3],
-                    permissionScope: $0[4], refreshToken: $0[5], tokenExpiry: $0[6], tokenType: $0[7], uuid: $0[8]))
+                    accessToken: $0[0], createdBy: $0[1], oauthAccessTokenResponseBody: $0[2], oauthClientUUID: $0[3],
+                    oauthURLSubdomain: $0[4], permissionScope: $0[5], refreshToken: $0[6], tokenExpiry: $0[7], tokenType: $0[8],
+                    uuid: $0[9]))
         }
     }()
 
@@ -104,13 +108,16 @@ package struct ConnectionField: Sendable {
     /// nil: required, and not empty, wherever a connection is made; otherwise the value an
     /// absent field takes (OAuth's optional fields, spec §7).
     let defaultValue: String?
+    /// In `GET …/connections/all` (spec §3); the others only where a single connection is shown.
+    package let isListed: Bool
     let rule: FieldRule?
     package let value: @Sendable (ConnectionPayload) -> String
 
     init(
-        _ key: String, secret: Bool = false, patchable: Bool = false, defaultValue: String? = nil, rule: FieldRule? = nil,
-        value: @escaping @Sendable (ConnectionPayload) -> String
+        _ key: String, secret: Bool = false, patchable: Bool = false, defaultValue: String? = nil, listed: Bool = true,
+        rule: FieldRule? = nil, value: @escaping @Sendable (ConnectionPayload) -> String
     ) {
+        self.isListed = listed
         self.key = key
         self.isSecret = secret
         self.isPatchable = patchable

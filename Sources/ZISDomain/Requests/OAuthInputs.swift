@@ -1,7 +1,8 @@
 /// The validated fields of `POST …/oauth/start/{integration}` (spec §5); the client is resolved
 /// by the service, against the integration's clients.
 package struct OAuthFlowStart: Sendable {
-    var name: String
+    /// nil: the client's name.
+    var name: String?
     var clientName: String?
     var clientUUID: String?
     var permissionScopes: String?

@@ -4,23 +4,24 @@ import ZISMockBasics
 package enum OAuthRequests {
     static let clientFields = ["name", "client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type"]
 
-    /// `POST …/oauth/clients/{integration}`: `name`, `client_id`, `client_secret`, `token_url`
-    /// are required [doc: client_id, client_secret, token_url; ours: name, which start looks clients up by].
+    /// `POST …/oauth/clients/{integration}`: `client_id`, `client_secret` and `token_url` are
+    /// required [doc]; `name` is not (the "Managing third-party OAuth tokens" example sends none):
+    /// a client created without one is named by its uuid [ours], so start can still find it by name.
     package static func createClient(fields: RequestFields) throws(ZISError) -> OAuthClient {
         try fields.rejectUnknown(allowed: clientFields)
-        let name = try fields.requiredString("name")
+        let uuid = RandomToken.uuidV4()
+        let name = try fields.nonEmptyString("name") ?? uuid
         try validateClientName(name)
         let clientID = try fields.requiredString("client_id")
         let clientSecret = try fields.requiredString("client_secret")
         let tokenURL = try fields.requiredString("token_url")
-        try validateURL(tokenURL, field: "token_url")
+        try validateProviderURL(tokenURL, field: "token_url")
         let authURL = try fields.string("auth_url") ?? ""
-        if !authURL.isEmpty { try validateURL(authURL, field: "auth_url") }
+        if !authURL.isEmpty { try validateProviderURL(authURL, field: "auth_url") }
         return OAuthClient(
             name: name, clientID: clientID, clientSecret: clientSecret, authURL: authURL, tokenURL: tokenURL,
             defaultScopes: try fields.string("default_scopes") ?? "",
-            grantType: try grantType(fields) ?? .authorizationCode,
-            uuid: RandomToken.uuidV4())
+            grantType: try grantType(fields) ?? .authorizationCode, uuid: uuid)
     }
 
     /// `PATCH …/oauth/clients/{integration}/{uuid}`: any client field may change.
@@ -34,11 +35,11 @@ package enum OAuthRequests {
         if let clientID = try fields.nonEmptyString("client_id") { updated.clientID = clientID }
         if let clientSecret = try fields.nonEmptyString("client_secret") { updated.clientSecret = clientSecret }
         if let tokenURL = try fields.nonEmptyString("token_url") {
-            try validateURL(tokenURL, field: "token_url")
+            try validateProviderURL(tokenURL, field: "token_url")
             updated.tokenURL = tokenURL
         }
         if let authURL = try fields.string("auth_url") {
-            if !authURL.isEmpty { try validateURL(authURL, field: "auth_url") }
+            if !authURL.isEmpty { try validateProviderURL(authURL, field: "auth_url") }
             updated.authURL = authURL
         }
         if let scopes = try fields.string("default_scopes") { updated.defaultScopes = scopes }
@@ -46,18 +47,27 @@ package enum OAuthRequests {
         return updated
     }
 
+    /// Fields of a start body [doc: the OAuth Connections reference and the tutorials' bodies].
+    static let startFields = [
+        "name", "oauth_client_name", "oauth_client_uuid", "permission_scopes", "oauth_url_subdomain",
+        "origin_oauth_redirect_url", "grant_type", "allow_offline_access",
+    ]
+
+    /// `POST …/oauth/start/{integration}`. `name` is not mandatory [doc]: without it the connection
+    /// takes the client's name [ours] (the tutorials name a `zendesk` client's connection `zendesk`).
+    /// `allow_offline_access` [doc: every tutorial body sends `true`] must be a boolean; the
+    /// simulated provider issues a refresh token either way [ours], as ZIS refreshes every
+    /// authorization-code connection [doc].
     package static func start(fields: RequestFields) throws(ZISError) -> OAuthFlowStart {
-        try fields.rejectUnknown(allowed: [
-            "name", "oauth_client_name", "oauth_client_uuid", "permission_scopes", "oauth_url_subdomain",
-            "origin_oauth_redirect_url", "grant_type",
-        ])
-        let name = try fields.requiredString("name")
-        guard NameRules.isValidConnectionName(name) else { throw .badRequest(detail: NameRules.connectionNameRule) }
+        try fields.rejectUnknown(allowed: startFields)
+        let name = try fields.nonEmptyString("name")
+        if let name, !NameRules.isValidConnectionName(name) { throw .badRequest(detail: NameRules.connectionNameRule) }
         let clientName = try fields.nonEmptyString("oauth_client_name")
         let clientUUID = try fields.nonEmptyString("oauth_client_uuid")
         guard clientName != nil || clientUUID != nil else {
             throw .badRequest(detail: "oauth_client_name or oauth_client_uuid is required")
         }
+        _ = try fields.bool("allow_offline_access")
         let redirect = try fields.nonEmptyString("origin_oauth_redirect_url")
         if let redirect { try validateURL(redirect, field: "origin_oauth_redirect_url") }
         return OAuthFlowStart(
@@ -79,6 +89,11 @@ package enum OAuthRequests {
         guard NameRules.isValidConnectionName(name) else {
             throw .badRequest(detail: "name must be 3-64 characters of A-Z a-z 0-9 _ -")
         }
+    }
+
+    /// A provider URL: absolute http(s) once its subdomain placeholder is filled (`OAuthURLTemplate`).
+    private static func validateProviderURL(_ url: String, field: String) throws(ZISError) {
+        try validateURL(OAuthURLTemplate.interpolate(url, subdomain: "subdomain"), field: field)
     }
 
     /// An absolute http(s) URL [ours]: only RFC 3986 characters (it may end up in a `Location`

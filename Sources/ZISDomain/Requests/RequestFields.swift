@@ -29,6 +29,15 @@ package struct RequestFields: Sendable {
         return text
     }
 
+    /// A boolean if present (`true`, not `"true"`).
+    func bool(_ key: String) throws(ZISError) -> Bool? {
+        guard let value = members.first(where: { $0.key == key })?.value else { return nil }
+        guard case .bool(let flag) = value.kind else {
+            throw .badRequest(detail: "\(key) must be a boolean, found \(value.typeDescription)")
+        }
+        return flag
+    }
+
     /// A whole number if present (`1234`, not `"1234"` or `1.5`).
     func integer(_ key: String) throws(ZISError) -> Int? {
         guard let value = members.first(where: { $0.key == key })?.value else { return nil }

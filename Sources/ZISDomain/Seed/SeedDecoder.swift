@@ -127,12 +127,21 @@ struct SeedDecoder {
     }
 
     private func decodeOAuthClient(_ value: JSONValue, path: String) throws(SeedError) -> OAuthClient {
-        let optional = ["client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type", "uuid"]
+        let optional = [
+            "client_id", "client_secret", "auth_url", "token_url", "default_scopes", "grant_type", "uuid", "created_at", "updated_at",
+            "created_by",
+        ]
         let fields = try object(value, path: path, allowed: ["name"] + optional)
         let name = try requiredString("name", in: fields)
         var text: [String: String] = [:]
         for key in optional {
             if let field = try optionalString(key, in: fields) { text[key] = field.text }
+        }
+        for key in ["created_at", "updated_at"] {
+            // Like a connection's: RFC 3339 in UTC, the load time when left out.
+            if let stamp = try optionalString(key, in: fields), Timestamp.secondsSinceEpoch(stamp.text) == nil {
+                throw failure("\(key) \(Timestamp.rule)", at: stamp.position, path: stamp.path)
+            }
         }
         var grantType = OAuthClient.GrantType.authorizationCode
         if let grant = try optionalString("grant_type", in: fields) {
@@ -144,7 +153,8 @@ struct SeedDecoder {
         return OAuthClient(
             name: name.text, clientID: text["client_id"] ?? "", clientSecret: text["client_secret"] ?? "",
             authURL: text["auth_url"] ?? "", tokenURL: text["token_url"] ?? "",
-            defaultScopes: text["default_scopes"] ?? "", grantType: grantType, uuid: text["uuid"] ?? "")
+            defaultScopes: text["default_scopes"] ?? "", grantType: grantType, uuid: text["uuid"] ?? "",
+            createdAt: text["created_at"] ?? loadTime, updatedAt: text["updated_at"] ?? loadTime, createdBy: text["created_by"] ?? "")
     }
 
     /// `{"email": …, "password"?, "api_token"?, "session"?, "csrf_token"?}`; emails are unique.

@@ -121,6 +121,12 @@ package enum SeedWriter {
             writer.string(client.grantType.rawValue)
             writer.raw(",\"uuid\":")
             writer.string(client.uuid)
+            writer.raw(",\"created_at\":")
+            writer.string(client.createdAt)
+            writer.raw(",\"updated_at\":")
+            writer.string(client.updatedAt)
+            writer.raw(",\"created_by\":")
+            writer.string(client.createdBy)
             writer.raw("}")
         }
         writer.raw("]")

@@ -6,6 +6,8 @@ struct ServiceState: Sendable {
     var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
     /// Zendesk OAuth authorization codes not yet exchanged, and refresh tokens (issue 15).
     var zendeskOAuth = ZendeskOAuthState()
+    /// How the simulated OAuth provider answers (issue 16); a reset restores the defaults.
+    var oauthProvider = OAuthProviderBehaviour()
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]

@@ -1,9 +1,6 @@
-/// OAuth clients and OAuth connections (spec §5). Bearer-authorized like every ZIS endpoint,
-/// except the callback, whose verification code is the credential [ours].
+/// OAuth clients and OAuth connections (spec §5, issue 16); the flow that makes connections is
+/// `ZISService+OAuthFlow`. Bearer-authorized like every ZIS endpoint.
 extension ZISService {
-    /// How long minted access tokens live (`token_expiry` = creation + this) [ours].
-    package static let mintedTokenLifetimeSeconds = 3600
-
     // MARK: Clients
 
     /// `GET …/oauth/clients/{integration}`.
@@ -11,105 +8,66 @@ extension ZISService {
         state.withLock { $0.integrations[integration]?.oauthClients ?? [] }
     }
 
-    /// `POST …/oauth/clients/{integration}`; a client name already used → 409.
-    package func createOAuthClient(_ client: OAuthClient, integration: String) throws(ZISError) -> OAuthClient {
-        try state.withLock { state throws(ZISError) in
+    /// `POST …/oauth/clients/{integration}`; a client name already used → 409. Stamped with the
+    /// service's time and `created_by`: the id of the admin the token belongs to.
+    package func createOAuthClient(_ client: OAuthClient, integration: String, by grant: TokenGrant?) throws(ZISError) -> OAuthClient {
+        let stamp = Timestamp.format(secondsSinceEpoch: now())
+        return try state.withLock { state throws(ZISError) -> OAuthClient in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard !state.integrations[integration]!.oauthClients.contains(where: { $0.name == client.name }) else {
                 throw .conflict(detail: "An OAuth client named \(client.name) already exists")
             }
-            state.integrations[integration]!.oauthClients.append(client)
+            var created = client
+            (created.createdAt, created.updatedAt) = (stamp, stamp)
+            created.createdBy = grant?.owner.flatMap { owner in state.authorizer.admins.first { $0.email == owner } }.map { String($0.id) } ?? ""
+            state.integrations[integration]!.oauthClients.append(created)
+            return created
         }
-        return client
     }
 
     /// `PATCH …/oauth/clients/{integration}/{uuid}`; a name another client has → 409.
     package func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
-        try state.withLock { state throws(ZISError) -> OAuthClient in
+        let stamp = Timestamp.format(secondsSinceEpoch: now())
+        return try state.withLock { state throws(ZISError) -> OAuthClient in
             guard let clients = state.integrations[integration]?.oauthClients,
                 let index = clients.firstIndex(where: { $0.uuid == uuid })
             else { throw Self.unknownClient(uuid) }
-            let updated = try patch.applied(to: clients[index])
+            var updated = try patch.applied(to: clients[index])
             if clients.enumerated().contains(where: { $0.offset != index && $0.element.name == updated.name }) {
                 throw .conflict(detail: "An OAuth client named \(updated.name) already exists")
             }
+            updated.updatedAt = stamp
             state.integrations[integration]!.oauthClients[index] = updated
             return updated
         }
     }
 
-    /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). Connections made with it stay [ours].
+    /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). The connections its flows made go
+    /// with it [field], unless the service keeps them (`--keep-oauth-connections`).
     package func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
         try state.withLock { state throws(ZISError) in
             guard let index = state.integrations[integration]?.oauthClients.firstIndex(where: { $0.uuid == uuid }) else {
                 throw Self.unknownClient(uuid)
             }
             state.integrations[integration]!.oauthClients.remove(at: index)
+            guard !keepsConnectionsOfDeletedClients else { return }
+            var made: [String] = []
+            for connection in state.integrations[integration]!.connections {
+                if case .oauth(let fields) = connection.payload, fields.oauthClientUUID == uuid { made.append(connection.name) }
+            }
+            for name in made { _ = state.integrations[integration]!.remove(named: name) }
         }
     }
 
     // MARK: Connections
 
-    /// `POST …/oauth/start/{integration}` → the `redirect_url`: the mock's own callback under
-    /// `callbackBase` (`scheme://host` of the request, so the URL never names the bind address,
-    /// spec §1), carrying a fresh single-use verification code.
-    package func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
-        let code = RandomToken.hex(byteCount: 24)
-        try state.withLock { state throws(ZISError) in
-            guard let integrationState = state.integrations[integration] else { throw Self.unknownIntegration(integration) }
-            let client = try Self.resolveClient(start, in: integrationState.oauthClients)
-            guard integrationState.connections.element(named: start.name) == nil else {
-                throw .conflict(detail: "A connection named \(start.name) already exists")
-            }
-            if state.pendingOAuthFlows.count >= PendingOAuthFlow.maximumPending {
-                state.pendingOAuthFlows.remove(at: state.pendingOAuthFlows.startIndex)
-            }
-            state.pendingOAuthFlows[code] = PendingOAuthFlow(
-                integration: integration, name: start.name, clientUUID: client.uuid,
-                grantType: start.grantType ?? client.grantType,
-                permissionScopes: start.permissionScopes ?? client.defaultScopes,
-                oauthURLSubdomain: start.oauthURLSubdomain, originRedirectURL: start.originRedirectURL)
-        }
-        return "\(callbackBase)\(OAuthPaths.callback)?\(OAuthPaths.verificationCodeParameter)=\(code)"
-    }
-
-    /// The fetch of a `redirect_url`: consumes the verification code (single use) and creates the
-    /// OAuth connection with freshly minted tokens. Unknown or used code → 400; the name taken
-    /// meanwhile → 409.
-    package func completeOAuthFlow(verificationCode code: String) throws(ZISError) -> OAuthCompletion {
-        let now = self.now()
-        let accessToken = "oauth_at_" + RandomToken.hex(byteCount: 16)
-        let refreshToken = "oauth_rt_" + RandomToken.hex(byteCount: 16)
-        let uuid = RandomToken.uuidV4()
-        return try state.withLock { state throws(ZISError) -> OAuthCompletion in
-            guard let flow = state.pendingOAuthFlows.removeValue(forKey: code) else {
-                throw .badRequest(detail: "verification_code is unknown or has already been used")
-            }
-            let responseBody = Self.tokenResponseBody(
-                accessToken: accessToken, refreshToken: refreshToken, scope: flow.permissionScopes)
-            let connection = Connection(
-                name: flow.name, createdAt: Timestamp.format(secondsSinceEpoch: now),
-                updatedAt: Timestamp.format(secondsSinceEpoch: now),
-                payload: .oauth(
-                    OAuthConnectionFields(
-                        accessToken: accessToken, oauthAccessTokenResponseBody: responseBody,
-                        oauthURLSubdomain: flow.oauthURLSubdomain, permissionScope: flow.permissionScopes,
-                        refreshToken: refreshToken,
-                        tokenExpiry: Timestamp.format(secondsSinceEpoch: now + Self.mintedTokenLifetimeSeconds),
-                        tokenType: "bearer", uuid: uuid)))
-            guard state.integrations[flow.integration] != nil else { throw Self.unknownIntegration(flow.integration) }
-            guard state.integrations[flow.integration]!.insert(connection) else {
-                throw .conflict(detail: "A connection named \(flow.name) already exists")
-            }
-            return OAuthCompletion(connection: connection, redirectURL: flow.originRedirectURL)
-        }
-    }
-
-    /// `GET /api/services/zis/connections/{integration}?name=…|uuid=…`.
+    /// `GET /api/services/zis/connections/{integration}?name=…|uuid=…`, refreshed first if its
+    /// token has expired (`ZISService+OAuthRefresh`).
     package func oauthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) -> Connection {
-        try state.withLock { state throws(ZISError) -> Connection in
+        let found = try state.withLock { state throws(ZISError) -> Connection in
             try Self.findOAuthConnection(selector, in: state.integrations[integration])
         }
+        return refreshedIfExpired(found, integration: integration)
     }
 
     /// `DELETE /api/services/zis/connections/{integration}?name=…|uuid=…` (204) [ours].
@@ -154,21 +112,6 @@ extension ZISService {
         }
         guard let resolved else { throw .badRequest(detail: "oauth_client_name or oauth_client_uuid is required") }
         return resolved
-    }
-
-    /// What a provider's token endpoint would have answered, kept as `oauth_access_token_response_body`.
-    static func tokenResponseBody(accessToken: String, refreshToken: String, scope: String) -> String {
-        var writer = JSONWriter(reservingCapacity: 200)
-        writer.raw("{\"access_token\":")
-        writer.string(accessToken)
-        writer.raw(",\"token_type\":\"bearer\",\"expires_in\":")
-        writer.integer(mintedTokenLifetimeSeconds)
-        writer.raw(",\"refresh_token\":")
-        writer.string(refreshToken)
-        writer.raw(",\"scope\":")
-        writer.string(scope)
-        writer.raw("}")
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     static func unknownClient(_ uuid: String) -> ZISError {

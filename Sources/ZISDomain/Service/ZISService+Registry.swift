@@ -12,6 +12,7 @@ extension ZISService {
         guard Self.isRegistryName(name) else { throw .registryInvalid(detail: Self.registryNameRule) }
         let secret = RandomToken.hex(byteCount: 32)
         let identifier = ZendeskOAuthClient.identifier(forIntegration: name)
+        let stamp = Timestamp.format(secondsSinceEpoch: now())
         return try state.withLock { state throws(ZISError) -> IntegrationRegistration in
             guard state.integrations[name] == nil else { throw .registryConflict(name) }
             let registration = IntegrationRegistration(
@@ -21,7 +22,7 @@ extension ZISService {
             let zendeskClient = OAuthClient(
                 name: "zendesk", clientID: identifier, clientSecret: secret, authURL: "\(accountURL)/oauth/authorizations/new",
                 tokenURL: "\(accountURL)/oauth/tokens", defaultScopes: "read write", grantType: .authorizationCode,
-                uuid: RandomToken.uuidV4())
+                uuid: RandomToken.uuidV4(), createdAt: stamp, updatedAt: stamp)
             state.integrations[name] = IntegrationState(
                 name: name, connections: [], oauthClients: [zendeskClient], registration: registration)
             return registration

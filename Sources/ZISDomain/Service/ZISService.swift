@@ -17,24 +17,32 @@ package final class ZISService: Sendable {
     /// `expires_in`, in seconds; nil: forever, Zendesk's default ("There is no default
     /// `expires_in` value", and ZIS "does not currently support or require" expiry [doc]).
     package let tokenLifetimeSeconds: Int?
+    /// Deleting an OAuth client leaves the connections its flows made (`--keep-oauth-connections`);
+    /// false, the default, deletes them with it, as Zendesk does [field].
+    package let keepsConnectionsOfDeletedClients: Bool
+    /// The `zendesk_account_id` of every OAuth connection shown [ours: one mocked account, one number].
+    package let zendeskAccountID = 10_000_001
 
     package convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
-        tokenLifetimeSeconds: Int? = nil
+        tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false
     ) {
-        self.init(prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds)
+        self.init(
+            prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds,
+            keepsConnectionsOfDeletedClients: keepsConnectionsOfDeletedClients)
     }
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
     package init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil
+        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false
     ) {
         state = Locked(prepared.state)
         self.clock = clock
         self.clockOffset = clockOffset
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
+        self.keepsConnectionsOfDeletedClients = keepsConnectionsOfDeletedClients
     }
 
     /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).

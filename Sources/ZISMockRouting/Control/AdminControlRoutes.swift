@@ -17,6 +17,7 @@ package enum AdminControlRoutes {
         registerFaults(on: &router, control: control)
         registerRateLimit(on: &router, control: control)
         registerClock(on: &router, service: control.service)
+        OAuthProviderControl.register(on: &router, service: control.service)
     }
 
     /// The service's time, movable so token expiry is testable in milliseconds (issue 15):

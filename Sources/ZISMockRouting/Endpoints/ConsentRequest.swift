@@ -32,9 +32,7 @@ struct ConsentRequest: Sendable {
 
     /// `redirect_uri` with `extra` and the `state` added to its query.
     func redirect(with extra: [(String, String)]) -> String {
-        let pairs = extra + (state.map { [("state", $0)] } ?? [])
-        let query = pairs.map { "\($0.0)=\(PercentEncoding.encode($0.1))" }.joined(separator: "&")
-        return redirectURI + (redirectURI.contains("?") ? "&" : "?") + query
+        QueryString.appending(extra + (state.map { [("state", $0)] } ?? []), to: redirectURI)
     }
 }
 
@@ -42,22 +40,4 @@ struct ConsentRequest: Sendable {
 struct ConsentDecision: Sendable {
     let request: ConsentRequest
     let allowed: Bool
-}
-
-/// Percent-encoding of a query component (RFC 3986 §2.3: everything but the unreserved characters).
-enum PercentEncoding {
-    static func encode(_ text: String) -> String {
-        var encoded = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                encoded += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
-            }
-        }
-        return encoded
-    }
 }

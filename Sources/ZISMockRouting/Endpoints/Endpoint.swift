@@ -74,6 +74,11 @@ package struct Endpoint: Sendable {
         var admin: AdminUser? {
             if case .admin(let admin) = self { admin } else { nil }
         }
+
+        /// The token's grant of an `.integrationToken` row.
+        var grant: TokenGrant? {
+            if case .integration(let grant) = self { grant } else { nil }
+        }
     }
 
     private static func caller(of request: HTTPRequest, access: Access, integration: String, service: ZISService) throws(ZISError) -> Caller {
@@ -91,10 +96,12 @@ package struct Endpoint: Sendable {
 }
 
 extension Router {
-    /// Registers rows in the Zendesk group, each answering with `service`.
-    package mutating func add(_ endpoints: [Endpoint], service: ZISService) {
+    /// Registers rows in `group` (Zendesk's unless said), each answering with `service`.
+    package mutating func add(_ endpoints: [Endpoint], service: ZISService, in group: RouteGroup = .zendesk, isOpen: Bool = false) {
         for endpoint in endpoints {
-            add(endpoint.method, endpoint.template) { request, parameters in endpoint.respond(service, request, parameters) }
+            add(endpoint.method, endpoint.template, in: group, isOpen: isOpen) { request, parameters in
+                endpoint.respond(service, request, parameters)
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 import ZISDomain
 import ZISMockHTTP
 
-/// OAuth clients and OAuth connections (spec §5). Token-authorized with scope `write` like
-/// every ZIS endpoint, except the callback, whose verification code is the credential [ours].
+/// OAuth clients and OAuth connections (spec §5, issue 16). Token-authorized with scope `write`
+/// like every ZIS endpoint, except the callback, which the provider sends a browser to: its
+/// `state` names the flow, and a client-credentials flow's needs the integration's bearer.
 /// No PUT on a client: Zendesk answers 405 [field]; the router does so for any unregistered method.
 package enum OAuthEndpoints {
     package static let clients = "/api/services/zis/connections/oauth/clients/{integration}"
@@ -16,21 +17,21 @@ package enum OAuthEndpoints {
             "GET", clients, access: .integrationToken(.write), target: IntegrationTarget.init,
             input: .none, reply: .json(200, OAuthResponses.clients)
         ) { (zis, path, _) throws(ZISError) in
-            zis.oauthClients(integration: path.integration)
+            (zis.oauthClients(integration: path.integration), path.integration)
         },
         Endpoint(
             "POST", clients, access: .integrationToken(.write), target: IntegrationTarget.init,
             input: .json { (fields, _) throws(ZISError) in try OAuthRequests.createClient(fields: fields) },
             reply: .json(201, OAuthResponses.createdClient)
-        ) { (zis, path, client) throws(ZISError) in
-            try zis.createOAuthClient(client, integration: path.integration)
+        ) { (zis, caller: Endpoint.Caller, path, client) throws(ZISError) in
+            try zis.createOAuthClient(client, integration: path.integration, by: caller.grant)
         },
         Endpoint(
             "PATCH", client, access: .integrationToken(.write), target: OAuthClientTarget.init,
             input: .json(wrapper: { _ in "client" }) { fields, _ in OAuthClientPatch(fields: fields) },
             reply: .json(200, OAuthResponses.client)
         ) { (zis, path, patch) throws(ZISError) in
-            try zis.updateOAuthClient(uuid: path.uuid, integration: path.integration, with: patch)
+            (try zis.updateOAuthClient(uuid: path.uuid, integration: path.integration, with: patch), path.integration)
         },
         Endpoint(
             "DELETE", client, access: .integrationToken(.write), target: OAuthClientTarget.init,
@@ -47,18 +48,19 @@ package enum OAuthEndpoints {
         ) { (zis, path, input) throws(ZISError) in
             try zis.startOAuthFlow(input.0, integration: path.integration, callbackBase: input.1)
         },
+        // The provider sends the browser here; for client credentials the app fetches it with its bearer.
         Endpoint(
             "GET", callback, access: .open, target: { _ in () },
-            input: .query(OAuthInputs.verificationCode), reply: Reply(render: OAuthResponses.completion),
-            answersHEADWithoutPerforming: true
-        ) { (zis, _, code) throws(ZISError) in
-            try zis.completeOAuthFlow(verificationCode: code)
+            input: RequestInput { (request, _) throws(ZISError) in (try OAuthInputs.callback(request.query), Credentials(of: request)) },
+            reply: Reply(render: OAuthResponses.completion), answersHEADWithoutPerforming: true
+        ) { (zis, _, input) throws(ZISError) in
+            try zis.completeOAuthFlow(input.0, credentials: input.1)
         },
         Endpoint(
             "GET", oauthConnection, access: .integrationToken(.write), target: IntegrationTarget.init,
-            input: .query(OAuthSelector.init), reply: .json(200, ConnectionResponses.envelope)
+            input: .query(OAuthSelector.init), reply: .json(200, OAuthResponses.connection)
         ) { (zis, path, selector) throws(ZISError) in
-            try zis.oauthConnection(selector, integration: path.integration)
+            (try zis.oauthConnection(selector, integration: path.integration), path.integration, zis.zendeskAccountID)
         },
         Endpoint(
             "DELETE", oauthConnection, access: .integrationToken(.write), target: IntegrationTarget.init,

@@ -1,12 +1,17 @@
 import ZISDomain
 
-/// What the OAuth callback reads from its query.
+/// What ZIS's OAuth callback and the simulated provider's page read from their query or form.
 enum OAuthInputs {
-    /// The callback's `?verification_code=`, required.
-    static func verificationCode(_ query: [(name: String, value: String)]) throws(ZISError) -> String {
-        guard let code = query.last(where: { $0.name == OAuthPaths.verificationCodeParameter })?.value, !code.isEmpty else {
-            throw .badRequest(detail: "verification_code is required")
-        }
-        return code
+    /// The callback's `state` (required) and the provider's `code` or `error` (RFC 6749 §4.1.2).
+    static func callback(_ query: [(name: String, value: String)]) throws(ZISError) -> OAuthCallback {
+        let value = { (name: String) in query.last(where: { $0.name == name })?.value }
+        return OAuthCallback(
+            state: try state(value("state")), code: value("code"), error: value("error").flatMap { $0.isEmpty ? nil : $0 },
+            errorDescription: value("error_description"))
+    }
+
+    static func state(_ text: String?) throws(ZISError) -> String {
+        guard let text, !text.isEmpty else { throw .badRequest(detail: "state is required") }
+        return text
     }
 }

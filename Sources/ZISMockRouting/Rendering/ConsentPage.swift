@@ -8,6 +8,11 @@ enum ConsentPage {
     static let contentType = (name: "Content-Type", value: "text/html; charset=utf-8")
     /// The form's target.
     static let decisionPath = "/oauth/authorizations"
+    /// Shared with the simulated provider's page.
+    static let style = """
+        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#2f3941}
+        button{font-size:1rem;padding:.5rem 1.5rem;margin-right:.5rem}#allow{background:#1f73b7;color:#fff;border:0}</style>
+        """
 
     static func render(_ request: ConsentRequest) -> HTTPResponse {
         let scopes = Scope.allCases.filter(request.scopes.contains).map(\.rawValue).joined(separator: " ")
@@ -17,8 +22,7 @@ enum ConsentPage {
         let page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Allow access? — zis-mock</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#2f3941}
-            button{font-size:1rem;padding:.5rem 1.5rem;margin-right:.5rem}#allow{background:#1f73b7;color:#fff;border:0}</style></head>
+            \(style)</head>
             <body><h1>Allow access?</h1>
             <p><strong>\(html(request.client.client.identifier))</strong> (integration <strong>\(html(request.client.integration))</strong>)
             asks for <strong>\(html(scopes))</strong> access to this Zendesk account.</p>

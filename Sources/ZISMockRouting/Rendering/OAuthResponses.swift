@@ -4,12 +4,12 @@ import ZISMockHTTP
 /// Bodies of the OAuth endpoints (spec §5). Client secrets are always masked.
 enum OAuthResponses {
     /// `{"clients":[…]}`.
-    @Sendable static func clients(_ clients: [OAuthClient]) -> [UInt8] {
-        var writer = JSONWriter(reservingCapacity: 32 + clients.count * 256)
+    @Sendable static func clients(_ listing: (clients: [OAuthClient], integration: String)) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 32 + listing.clients.count * 384)
         writer.raw("{\"clients\":[")
-        for (index, client) in clients.enumerated() {
+        for (index, client) in listing.clients.enumerated() {
             if index > 0 { writer.raw(",") }
-            writer.oauthClient(client)
+            writer.oauthClient(client, integration: listing.integration)
         }
         writer.raw("]}")
         return writer.bytes
@@ -25,10 +25,10 @@ enum OAuthResponses {
     }
 
     /// `{"client":{…}}` [ours].
-    @Sendable static func client(_ client: OAuthClient) -> [UInt8] {
-        var writer = JSONWriter(reservingCapacity: 320)
+    @Sendable static func client(_ updated: (client: OAuthClient, integration: String)) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 448)
         writer.raw("{\"client\":")
-        writer.oauthClient(client)
+        writer.oauthClient(updated.client, integration: updated.integration)
         writer.raw("}")
         return writer.bytes
     }
@@ -42,10 +42,24 @@ enum OAuthResponses {
         return writer.bytes
     }
 
-    /// The created connection, with a 302 to `origin_oauth_redirect_url` when the start gave one.
+    /// One OAuth connection, the bare object of the OAuth Connections JSON format (issue 16:
+    /// zaf-toolbox types show's answer so, not wrapped in `{"oauth":…}` as the list's items are).
+    @Sendable static func connection(_ shown: (connection: Connection, integration: String, accountID: Int)) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 512)
+        writer.oauthConnectionDetail(shown.connection, owner: ConnectionOwner(integration: shown.integration, accountID: shown.accountID))
+        return writer.bytes
+    }
+
+    /// ZIS's callback answer: a 302 to `origin_oauth_redirect_url` when the start gave one (with
+    /// `verification_token`, or the provider's `error`), else the connection or the error [ours].
     @Sendable static func completion(_ completion: OAuthCompletion, _: HTTPRequest) -> HTTPResponse {
-        let body = ConnectionResponses.envelope(completion.connection)
-        guard let location = completion.redirectURL else { return .json(200, body) }
-        return .json(302, body, headers: [("Location", location)])
+        switch completion {
+        case .connected(let made, let integration, let accountID, let redirectURL):
+            guard let redirectURL else { return .json(200, connection((made, integration, accountID))) }
+            return HTTPResponse(status: 302, headers: [("Location", redirectURL)])
+        case .refused(let error, let redirectURL):
+            guard let redirectURL else { return HTTPResponse(error) }
+            return HTTPResponse(status: 302, headers: [("Location", redirectURL)])
+        }
     }
 }
