@@ -11,9 +11,14 @@ enum OAuthJourney {
         let registered = try client.send(
             "POST", "/api/services/zis/registry/\(integration)", json: #"{"description":"issue 16"}"#, authorization: adminAuth)
         let secret = try #require((try registered.json()["zendesk_oauth_client"] as? [String: Any])?["secret"] as? String)
+        return (try clientCredentialsToken(client, integration, secret: secret), secret)
+    }
+
+    /// A ZIS token of `integration` from `POST /oauth/tokens` with client credentials.
+    static func clientCredentialsToken(_ client: CRUDClient, _ integration: String, secret: String) throws -> String {
         let form = "grant_type=client_credentials&client_id=zis_\(integration)&client_secret=\(secret)&scope=read+write"
         let issued = try client.send("POST", "/oauth/tokens", json: form, contentType: "application/x-www-form-urlencoded", authorization: nil)
-        return (try #require(try issued.json()["access_token"] as? String), secret)
+        return try #require(try issued.json()["access_token"] as? String)
     }
 
     /// The path and query of an absolute URL the mock handed out.

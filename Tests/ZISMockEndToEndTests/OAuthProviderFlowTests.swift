@@ -179,36 +179,63 @@ struct OAuthProviderFlowTests {
     @Test func theZendeskClientMakesAWorkingZendeskToken() throws {
         try withServer { server in
             let client = try CRUDClient(server)
-            let registered = try OAuthJourney.register(client, "zendesk_flow_app")
-            let started = try client.send(
-                "POST", Paths.start("zendesk_flow_app"), json: ZendeskDocBodies.zendeskTokenTutorialStart,
-                authorization: "Bearer \(registered.token)")
-            let redirect = try #require(try started.json()["redirect_url"] as? String)
-            #expect(redirect.hasPrefix("http://mysubdomain.zendesk.com/oauth/authorizations/new?response_type=code&client_id=zis_zendesk_flow_app&redirect_uri="))
-            let consent = try client.send("GET", OAuthJourney.path(redirect), authorization: nil)
-            #expect(consent.status == 200)
-            #expect(consent.text.contains("Allow access?"))
-            let query = OAuthJourney.query(redirect)
-            let form = ["client_id", "redirect_uri", "scope", "state"].map { "\($0)=\(Self.encode(query[$0] ?? ""))" }.joined(separator: "&")
-            let allowed = try client.send(
-                "POST", "/oauth/authorizations", json: form + "&decision=allow", contentType: "application/x-www-form-urlencoded",
-                authorization: nil)
-            #expect(allowed.status == 302)
-            let done = try client.send("GET", OAuthJourney.path(try #require(allowed.header("Location"))), authorization: nil)
-            #expect(done.status == 302)
-            #expect(done.header("Location")?.hasPrefix("http://example.local?verification_token=") == true)
-
-            let connection = try client.send(
-                "GET", Paths.oauthConnection("zendesk_flow_app", query: "name=zendesk"), authorization: "Bearer \(registered.token)").json()
-            let token = try #require(connection["access_token"] as? String)
-            #expect(token.hasPrefix("zis_mock_at_"))
+            let (connection, token) = try Self.zendeskConnection(client, "zendesk_flow_app")
+            let accessToken = try #require(connection["access_token"] as? String)
+            #expect(accessToken.hasPrefix("zis_mock_at_"))
             #expect(connection["permission_scope"] as? String == "read write")
+            // Zendesk's tokens never expire unless asked to [doc]: nothing to refresh.
             #expect(connection["token_expiry"] as? String == "")
             // The token authorizes the mock's Zendesk-side endpoints for the integration.
-            let listed = try client.send("GET", Seeded.listPath("zendesk_flow_app"), authorization: "Bearer \(token)")
+            let listed = try client.send("GET", Seeded.listPath("zendesk_flow_app"), authorization: "Bearer \(accessToken)")
             #expect(listed.status == 200)
             #expect((try listed.json()["oauth"] as? [[String: Any]])?.first?["name"] as? String == "zendesk")
+            #expect(try client.send("GET", Paths.oauthConnection("zendesk_flow_app", query: "name=zendesk"), authorization: "Bearer \(token.token)")
+                .json()["access_token"] as? String == accessToken)
         }
+    }
+
+    /// With `--token-lifetime` the `zendesk` connection's token expires, and reading it after that
+    /// refreshes it through Zendesk's `refresh_token` grant: the old token stops working.
+    @Test func theZendeskClientsConnectionRefreshesThroughZendesk() throws {
+        try withServer(configure: { $0.tokenLifetimeSeconds = 600 }) { server in
+            let client = try CRUDClient(server)
+            let (connection, token) = try Self.zendeskConnection(client, "zendesk_refresh_app")
+            let first = try #require(connection["access_token"] as? String)
+            #expect(try client.send("POST", "/__admin/clock", json: #"{"advance_seconds":601}"#, authorization: nil).status == 200)
+            #expect(try client.send("GET", Seeded.listPath("zendesk_refresh_app"), authorization: "Bearer \(first)").status == 401)
+            // The integration's own token was minted by client credentials with the same lifetime: mint another.
+            let fresh = try OAuthJourney.clientCredentialsToken(client, "zendesk_refresh_app", secret: token.secret)
+            let refreshed = try client.send(
+                "GET", Paths.oauthConnection("zendesk_refresh_app", query: "name=zendesk"), authorization: "Bearer \(fresh)").json()
+            let second = try #require(refreshed["access_token"] as? String)
+            #expect(second != first && second.hasPrefix("zis_mock_at_"))
+            #expect(refreshed["refresh_token"] as? String != connection["refresh_token"] as? String)
+            #expect(try client.send("GET", Seeded.listPath("zendesk_refresh_app"), authorization: "Bearer \(second)").status == 200)
+        }
+    }
+
+    /// Registers `integration`, runs the tutorial's flow for its `zendesk` client through Zendesk's
+    /// consent page, and answers the connection and the integration's token.
+    static func zendeskConnection(_ client: CRUDClient, _ integration: String) throws -> ([String: Any], (token: String, secret: String)) {
+        let registered = try OAuthJourney.register(client, integration)
+        let started = try client.send(
+            "POST", Paths.start(integration), json: ZendeskDocBodies.zendeskTokenTutorialStart, authorization: "Bearer \(registered.token)")
+        let redirect = try #require(try started.json()["redirect_url"] as? String)
+        #expect(redirect.hasPrefix("http://mysubdomain.zendesk.com/oauth/authorizations/new?response_type=code&client_id=zis_\(integration)&redirect_uri="))
+        let consent = try client.send("GET", OAuthJourney.path(redirect), authorization: nil)
+        #expect(consent.status == 200)
+        #expect(consent.text.contains("Allow access?"))
+        let query = OAuthJourney.query(redirect)
+        let form = ["client_id", "redirect_uri", "scope", "state"].map { "\($0)=\(Self.encode(query[$0] ?? ""))" }.joined(separator: "&")
+        let allowed = try client.send(
+            "POST", "/oauth/authorizations", json: form + "&decision=allow", contentType: "application/x-www-form-urlencoded", authorization: nil)
+        #expect(allowed.status == 302)
+        let done = try client.send("GET", OAuthJourney.path(try #require(allowed.header("Location"))), authorization: nil)
+        #expect(done.status == 302)
+        #expect(done.header("Location")?.hasPrefix("http://example.local?verification_token=") == true)
+        let connection = try client.send(
+            "GET", Paths.oauthConnection(integration, query: "name=zendesk"), authorization: "Bearer \(registered.token)").json()
+        return (connection, registered)
     }
 
     static func seconds(_ stamp: String?) -> Int? {

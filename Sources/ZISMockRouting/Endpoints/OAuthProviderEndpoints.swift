@@ -11,7 +11,8 @@ enum OAuthProviderEndpoints {
         Endpoint(
             "GET", OAuthPaths.providerAuthorize, access: .open, target: { _ in () },
             input: .query { query throws(ZISError) in try OAuthInputs.state(query.last(where: { $0.name == "state" })?.value) },
-            reply: Reply(render: render), errors: .html
+            // A GET may issue a code (consent `approve`); a HEAD must not.
+            reply: Reply(render: render), answersHEADWithoutPerforming: true, errors: .html
         ) { (zis, _, state) throws(ZISError) in
             try zis.authorizeAtProvider(state: state, decision: nil)
         },
