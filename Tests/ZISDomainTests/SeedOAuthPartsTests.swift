@@ -1,0 +1,39 @@
+import Testing
+@testable import ZISDomain
+
+/// The seed's OAuth parts of issue 16: a client's `created_at`, `updated_at` and `created_by`, an
+/// OAuth connection's `oauth_client_uuid`, load, export and load back unchanged.
+@Suite struct SeedOAuthPartsTests {
+    static let document = #"""
+        {"integrations": [
+          {"name": "acme",
+           "connections": {"oauth": [{"name": "made_by_flow", "access_token": "at", "oauth_client_uuid": "client-uuid-1"}]},
+           "oauth_clients": [{"name": "slack", "client_id": "id", "client_secret": "s", "token_url": "https://slack.com/api/oauth.v2.access",
+                              "uuid": "client-uuid-1", "created_at": "2024-01-10T08:00:00Z", "updated_at": "2024-01-12T08:00:00Z",
+                              "created_by": "7"}]}
+        ]}
+        """#
+
+    @Test func loadsExportsAndLoadsBack() throws {
+        let seed = try SeedLoader.parse(Array(Self.document.utf8), file: "oauth.json")
+        let integration = try #require(seed.integrations.first)
+        let client = try #require(integration.oauthClients.first)
+        #expect((client.createdAt, client.updatedAt, client.createdBy) == ("2024-01-10T08:00:00Z", "2024-01-12T08:00:00Z", "7"))
+        guard case .oauth(let fields) = integration.connections.first?.payload else {
+            Issue.record("not an OAuth connection")
+            return
+        }
+        #expect(fields.oauthClientUUID == "client-uuid-1")
+        #expect(try SeedLoader.parse(SeedWriter.json(seed, revealSecrets: true), file: "export") == seed)
+    }
+
+    @Test func aClientTimestampMustBeRFC3339() {
+        let document = #"{"integrations": [{"name": "a", "oauth_clients": [{"name": "abc", "created_at": "yesterday"}]}]}"#
+        do {
+            _ = try SeedLoader.parse(Array(document.utf8), file: "bad.json")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.description.contains("integrations[0].oauth_clients[0].created_at: created_at must be an RFC 3339"), "\(error.description)")
+        }
+    }
+}
