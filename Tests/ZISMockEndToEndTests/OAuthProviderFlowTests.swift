@@ -133,9 +133,7 @@ struct OAuthProviderFlowTests {
     @Test func anExpiredTokenIsRefreshedWhenRead() throws {
         try withServer { server in
             let client = try CRUDClient(server)
-            try OAuthJourney.setProvider(client, #"{"token_lifetime_seconds":60}"#)
-            _ = try OAuthJourney.connect(client, name: "short_conn")
-            let first = try client.send("GET", Paths.oauthConnection(query: "name=short_conn")).json()
+            let first = try Self.shortLivedConnection(client, "short_conn")
             #expect(try client.send("GET", Paths.oauthConnection(query: "name=short_conn")).json()["access_token"] as? String
                 == first["access_token"] as? String)
             #expect(try client.send("POST", "/__admin/clock", json: #"{"advance_seconds":61}"#, authorization: nil).status == 200)
@@ -155,9 +153,7 @@ struct OAuthProviderFlowTests {
     @Test func aRefusedRefreshIsMarkedOnTheConnection() throws {
         try withServer { server in
             let client = try CRUDClient(server)
-            try OAuthJourney.setProvider(client, #"{"token_lifetime_seconds":60}"#)
-            _ = try OAuthJourney.connect(client, name: "stale_conn")
-            let first = try client.send("GET", Paths.oauthConnection(query: "name=stale_conn")).json()
+            let first = try Self.shortLivedConnection(client, "stale_conn")
             try OAuthJourney.setProvider(client, #"{"refresh":"fail"}"#)
             #expect(try client.send("POST", "/__admin/clock", json: #"{"advance_seconds":120}"#, authorization: nil).status == 200)
             let stale = try client.send("GET", Paths.oauthConnection(query: "name=stale_conn"))
@@ -236,6 +232,13 @@ struct OAuthProviderFlowTests {
         let connection = try client.send(
             "GET", Paths.oauthConnection(integration, query: "name=zendesk"), authorization: "Bearer \(registered.token)").json()
         return (connection, registered)
+    }
+
+    /// A connection made while the provider issues tokens that live 60 s, as show first answers it.
+    static func shortLivedConnection(_ client: CRUDClient, _ name: String) throws -> [String: Any] {
+        try OAuthJourney.setProvider(client, #"{"token_lifetime_seconds":60}"#)
+        _ = try OAuthJourney.connect(client, name: name)
+        return try client.send("GET", Paths.oauthConnection(query: "name=\(name)")).json()
     }
 
     static func seconds(_ stamp: String?) -> Int? {
