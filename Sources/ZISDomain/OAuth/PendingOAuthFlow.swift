@@ -61,6 +61,6 @@ package enum OAuthPaths {
     /// The simulated provider's authorization page [ours]: under `/__admin/`, where nothing of
     /// Zendesk's can be, open like `health` since a browser reaches it with no admin token.
     package static let providerAuthorize = "/__admin/oauth-provider/authorize"
-    /// The built-in `zendesk` client's provider is Zendesk itself: the consent page of issue 15.
+    /// Zendesk's consent page (issue 15): the built-in `zendesk` client's provider, and its `auth_url`.
     package static let zendeskAuthorize = "/oauth/authorizations/new"
 }

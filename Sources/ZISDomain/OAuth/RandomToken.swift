@@ -1,6 +1,6 @@
 import ZISMockBasics
 
-/// Unpredictable values for minted OAuth tokens, UUIDs and verification codes, drawn from the
+/// Unpredictable values for minted OAuth tokens, UUIDs and flow states, drawn from the
 /// system's cryptographic generator (the domain has no Foundation, so no `UUID()`).
 enum RandomToken {
     /// `byteCount` random bytes as lowercase hex (twice as many characters).

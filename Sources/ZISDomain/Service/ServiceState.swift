@@ -2,7 +2,7 @@
 struct ServiceState: Sendable {
     var integrations: [String: IntegrationState]
     var authorizer: Authorizer
-    /// OAuth flows started but not yet completed, by verification code (spec §5).
+    /// OAuth flows started but not yet completed, by their `state` (spec §5, issue 16).
     var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
     /// Zendesk OAuth authorization codes not yet exchanged, and refresh tokens (issue 15).
     var zendeskOAuth = ZendeskOAuthState()

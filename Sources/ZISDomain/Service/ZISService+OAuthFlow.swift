@@ -109,10 +109,20 @@ extension ZISService {
             redirectURL: flow.originRedirectURL == nil ? nil : verification)
     }
 
-    /// The simulated provider's behaviour (`GET`/`PUT /__admin/oauth-provider`).
-    package var oauthProviderBehaviour: OAuthProviderBehaviour {
-        get { state.withLock { $0.oauthProvider } }
-        set { state.withLock { $0.oauthProvider = newValue } }
+    /// The simulated provider's behaviour (`GET /__admin/oauth-provider`).
+    package var oauthProviderBehaviour: OAuthProviderBehaviour { state.withLock { $0.oauthProvider } }
+
+    /// `PUT /__admin/oauth-provider`: `change` applied under the lock, so two tests' changes never
+    /// undo each other; a refused change changes nothing.
+    package func updateOAuthProviderBehaviour(
+        _ change: (inout OAuthProviderBehaviour) throws(ZISError) -> Void
+    ) throws(ZISError) -> OAuthProviderBehaviour {
+        try state.withLock { state throws(ZISError) -> OAuthProviderBehaviour in
+            var behaviour = state.oauthProvider
+            try change(&behaviour)
+            state.oauthProvider = behaviour
+            return behaviour
+        }
     }
 
     // MARK: Helpers

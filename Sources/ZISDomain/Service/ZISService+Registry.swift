@@ -20,7 +20,7 @@ extension ZISService {
                 zendeskOAuthClient: ZendeskOAuthClient(id: state.zendeskOAuth.nextClientID, identifier: identifier, secret: secret))
             state.zendeskOAuth.nextClientID += 1
             let zendeskClient = OAuthClient(
-                name: "zendesk", clientID: identifier, clientSecret: secret, authURL: "\(accountURL)/oauth/authorizations/new",
+                name: "zendesk", clientID: identifier, clientSecret: secret, authURL: accountURL + OAuthPaths.zendeskAuthorize,
                 tokenURL: "\(accountURL)/oauth/tokens", defaultScopes: "read write", grantType: .authorizationCode,
                 uuid: RandomToken.uuidV4(), createdAt: stamp, updatedAt: stamp)
             state.integrations[name] = IntegrationState(

@@ -12,10 +12,8 @@ enum OAuthProviderControl {
         router.add("GET", path, in: .admin) { _, _ in .json(200, body(service.oauthProviderBehaviour)) }
         router.add("PUT", path, in: .admin) { request, _ in
             do throws(ZISError) {
-                var behaviour = service.oauthProviderBehaviour
-                try apply(AdminJSON.object(request.body, allowed: keys), to: &behaviour)
-                service.oauthProviderBehaviour = behaviour
-                return .json(200, body(behaviour))
+                let fields = try AdminJSON.object(request.body, allowed: keys)
+                return .json(200, body(try service.updateOAuthProviderBehaviour { behaviour throws(ZISError) in try apply(fields, to: &behaviour) }))
             } catch {
                 return HTTPResponse(error)
             }

@@ -5,7 +5,7 @@ import ZISMockHTTP
 /// (Postman's OAuth 2.0 helper opens it), the token endpoint, and the admin API that mints a
 /// token for a client and lists the clients.
 package enum ZendeskOAuthEndpoints {
-    package static let consent = "/oauth/authorizations/new"
+    package static let consent = OAuthPaths.zendeskAuthorize
     package static let decision = ConsentPage.decisionPath
     package static let tokens = "/oauth/tokens"
     package static let adminTokens = "/api/v2/oauth/tokens"
