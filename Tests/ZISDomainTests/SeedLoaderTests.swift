@@ -107,7 +107,7 @@ import Testing
         let duplicate = try #require(loadError(document(#"{"name": "a"}, {"name": "a"}"#)))
         #expect(duplicate.contains("integrations[1].name: integration \"a\" is already defined"))
         let unknownTop = try #require(loadError(#"{"integrations": [], "version": 2}"#))
-        #expect(unknownTop == "seed-data/x.json:1:22: version: unknown field \"version\" (expected one of: integrations, secrets, admins)")
+        #expect(unknownTop == "seed-data/x.json:1:22: version: unknown field \"version\" (expected one of: integrations, secrets, admins, zendesk_account_id)")
         let wrongType = try #require(loadError(#"{"integrations": {}}"#))
         #expect(wrongType == "seed-data/x.json:1:18: integrations: expected an array, found an object")
     }

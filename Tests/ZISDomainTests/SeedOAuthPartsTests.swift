@@ -11,7 +11,8 @@ import Testing
            "oauth_clients": [{"name": "slack", "client_id": "id", "client_secret": "s", "token_url": "https://slack.com/api/oauth.v2.access",
                               "uuid": "client-uuid-1", "created_at": "2024-01-10T08:00:00Z", "updated_at": "2024-01-12T08:00:00Z",
                               "created_by": "7"}]}
-        ]}
+        ],
+         "zendesk_account_id": 4321}
         """#
 
     @Test func loadsExportsAndLoadsBack() throws {
@@ -24,16 +25,23 @@ import Testing
             return
         }
         #expect(fields.oauthClientUUID == "client-uuid-1")
+        #expect(seed.zendeskAccountID == 4321)
+        #expect(ZISService(seed: seed).zendeskAccountID == 4321)
+        #expect(ZISService(seed: Seed()).zendeskAccountID == Seed.defaultZendeskAccountID)
         #expect(try SeedLoader.parse(SeedWriter.json(seed, revealSecrets: true), file: "export") == seed)
     }
 
-    @Test func aClientTimestampMustBeRFC3339() {
-        let document = #"{"integrations": [{"name": "a", "oauth_clients": [{"name": "abc", "created_at": "yesterday"}]}]}"#
+    @Test(arguments: [(String, String)]([
+        (#"{"integrations": [{"name": "a", "oauth_clients": [{"name": "abc", "created_at": "yesterday"}]}]}"#,
+         "integrations[0].oauth_clients[0].created_at: created_at must be an RFC 3339"),
+        (#"{"integrations": [], "zendesk_account_id": "12"}"#, "zendesk_account_id: zendesk_account_id must be a positive integer"),
+    ]))
+    func refusalsSayWhereAndWhy(document: String, expected: String) {
         do {
             _ = try SeedLoader.parse(Array(document.utf8), file: "bad.json")
             Issue.record("loaded")
         } catch {
-            #expect(error.description.contains("integrations[0].oauth_clients[0].created_at: created_at must be an RFC 3339"), "\(error.description)")
+            #expect(error.description.hasPrefix("bad.json:") && error.description.contains(expected), "\(error.description)")
         }
     }
 }

@@ -4,11 +4,17 @@ public struct Seed: Sendable, Equatable {
     public var integrations: [SeedIntegration]
     /// The account's admins (issue 15); a seed without them has none, as before.
     public var admins: [AdminUser]
+    /// The account's number, the `zendesk_account_id` of every OAuth connection shown (issue 16);
+    /// nil: `Seed.defaultZendeskAccountID` [ours].
+    public var zendeskAccountID: Int?
 
-    public init(integrations: [SeedIntegration] = [], admins: [AdminUser] = []) {
+    public init(integrations: [SeedIntegration] = [], admins: [AdminUser] = [], zendeskAccountID: Int? = nil) {
         self.integrations = integrations
         self.admins = admins
+        self.zendeskAccountID = zendeskAccountID
     }
+
+    public static let defaultZendeskAccountID = 10_000_001
 }
 
 public struct SeedIntegration: Sendable, Equatable {

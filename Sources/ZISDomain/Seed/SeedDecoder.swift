@@ -11,6 +11,8 @@ struct SeedDecoder {
         var integrations: [String: String] = [:]
         var tokens: [String: String] = [:]
         var admins: [String: String] = [:]
+        /// Account-wide members (`zendesk_account_id`), given once in all the files.
+        var account: [String: String] = [:]
     }
 
     let file: String
@@ -30,7 +32,7 @@ struct SeedDecoder {
     mutating func decodeDocument() throws(SeedError) -> Seed {
         scanner.skipWhitespace()
         var seed = Seed()
-        let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey, "admins"])
+        let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey, "admins", "zendesk_account_id"])
         let root = try readObject(path: "", depth: 1, allowed: rootKeys) { decoder, key, keyPosition throws(SeedError) in
             switch key {
             case 0:
@@ -44,6 +46,16 @@ struct SeedDecoder {
                 throw decoder.failure(
                     "this is a masked export: its secrets and tokens are \"*****\"; export with ?secrets=true to load a state back",
                     at: keyPosition, path: SeedWriter.maskedMarkerKey)
+            case 3:
+                let value = try decoder.parseValue(depth: 2)
+                guard case .number(let lexeme) = value.kind, let id = Int(lexeme), id > 0 else {
+                    throw decoder.failure("zendesk_account_id must be a positive integer", at: value.position, path: "zendesk_account_id")
+                }
+                try decoder.claim(
+                    "zendesk_account_id", in: \.account,
+                    at: LocatedString(text: lexeme, position: keyPosition, objectPath: "", key: "zendesk_account_id"),
+                    rule: "zendesk_account_id is already defined")
+                seed.zendeskAccountID = id
             default:
                 let admins = try decoder.parseValue(depth: 2)
                 for (index, element) in try decoder.array(admins, path: "admins").enumerated() {

@@ -18,6 +18,7 @@ public enum SeedLoader {
             let document = try decoder.decodeDocument()
             merged.integrations += document.integrations
             merged.admins += document.admins
+            merged.zendeskAccountID = document.zendeskAccountID ?? merged.zendeskAccountID
             claimed = decoder.claimed
         }
         return merged

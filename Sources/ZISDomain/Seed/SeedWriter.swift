@@ -28,6 +28,11 @@ package enum SeedWriter {
             write(integration, into: &writer, revealSecrets: revealSecrets)
         }
         writer.raw("\n]")
+        // Written only when set, so a seed without one exports as it always has.
+        if let accountID = seed.zendeskAccountID {
+            writer.raw(",\"zendesk_account_id\":")
+            writer.integer(accountID)
+        }
         // Written only when there are any, so a seed without admins exports as it always has.
         if !seed.admins.isEmpty {
             writer.raw(",\"admins\":[")

@@ -8,6 +8,8 @@ struct ServiceState: Sendable {
     var zendeskOAuth = ZendeskOAuthState()
     /// How the simulated OAuth provider answers (issue 16); a reset restores the defaults.
     var oauthProvider = OAuthProviderBehaviour()
+    /// The seed's `zendesk_account_id`, if it gave one.
+    var zendeskAccountID: Int?
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]
@@ -24,5 +26,6 @@ struct ServiceState: Sendable {
         }
         self.integrations = integrations
         self.authorizer = Authorizer(tokens: tokens, admins: seed.admins)
+        self.zendeskAccountID = seed.zendeskAccountID
     }
 }

@@ -5,7 +5,7 @@ extension ZISService {
     /// (with timestamps) and OAuth clients, in name order, so an export loads back to the same
     /// state (spec §7). Pending OAuth flows are not state a seed can hold and are left out.
     package func exportSeed() -> Seed {
-        let (integrations, authorizer) = state.withLock { ($0.integrations, $0.authorizer) }
+        let (integrations, authorizer, accountID) = state.withLock { ($0.integrations, $0.authorizer, $0.zendeskAccountID) }
         let tokens = authorizer.tokens
         var tokensByIntegration: [String: [SeedToken]] = [:]
         for (token, grant) in tokens.registered {
@@ -19,7 +19,7 @@ extension ZISService {
                 return SeedIntegration(
                     name: name, tokens: tokensByIntegration[name] ?? [], connections: Array(integration.connections),
                     oauthClients: integration.oauthClients, registration: integration.registration)
-            }, admins: authorizer.admins)
+            }, admins: authorizer.admins, zendeskAccountID: accountID)
     }
 
     /// Registers `token` for an existing integration. 404 for an unknown integration; 409 when

@@ -20,8 +20,9 @@ package final class ZISService: Sendable {
     /// Deleting an OAuth client leaves the connections its flows made (`--keep-oauth-connections`);
     /// false, the default, deletes them with it, as Zendesk does [field].
     package let keepsConnectionsOfDeletedClients: Bool
-    /// The `zendesk_account_id` of every OAuth connection shown [ours: one mocked account, one number].
-    package let zendeskAccountID = 10_000_001
+    /// The `zendesk_account_id` of every OAuth connection shown: the seed's, else
+    /// `Seed.defaultZendeskAccountID` [ours: one mocked account, one number].
+    package var zendeskAccountID: Int { state.withLock { $0.zendeskAccountID } ?? Seed.defaultZendeskAccountID }
 
     package convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
