@@ -42,8 +42,12 @@ enum OAuthResponses {
         return writer.bytes
     }
 
-    /// One OAuth connection, the bare object of the OAuth Connections JSON format (issue 16:
-    /// zaf-toolbox types show's answer so, not wrapped in `{"oauth":…}` as the list's items are).
+    /// One OAuth connection as show answers it: the bare object of the OAuth Connections JSON
+    /// format [doc: developer.zendesk.com/api-reference/integration-services/connections/oauth_connections],
+    /// not wrapped in `{"oauth":…}`. Issue 16 reports zendesk/zaf-toolbox typing it so; the
+    /// versions of its `src/models/zendesk-integration-services.ts` read for this type only the
+    /// bearer-token, basic-auth and inbound-webhook answers (the last with `zendesk_account_id`
+    /// as a number, as here).
     @Sendable static func connection(_ shown: (connection: Connection, integration: String, accountID: Int)) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: 512)
         writer.oauthConnectionDetail(shown.connection, owner: ConnectionOwner(integration: shown.integration, accountID: shown.accountID))
