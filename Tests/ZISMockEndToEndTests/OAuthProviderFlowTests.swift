@@ -37,6 +37,19 @@ struct OAuthProviderFlowTests {
         }
     }
 
+    /// With `--admin-token` the provider's page stays open (a browser carries no admin token);
+    /// scripting the provider needs the token like every other admin route.
+    @Test func theProvidersPageIsOpenUnderAnAdminToken() throws {
+        try withServer(configure: { $0.admin.token = "admin-token-for-tests" }) { server in
+            let client = try CRUDClient(server)
+            let redirect = try Self.start(client, #"{"name":"guarded_conn","oauth_client_name":"salesforce_oauth_client"}"#)
+            #expect(try OAuthJourney.approve(client, redirectURL: redirect).status == 200)
+            #expect(try client.send("PUT", "/__admin/oauth-provider", json: #"{"consent":"deny"}"#, authorization: nil).status == 401)
+            #expect(try client.send("PUT", "/__admin/oauth-provider", json: #"{"consent":"deny"}"#, authorization: "Bearer admin-token-for-tests")
+                .status == 200)
+        }
+    }
+
     /// Deny: the provider sends `error=access_denied` to ZIS, which sends it on to the origin.
     @Test func denyIsReportedToTheOrigin() throws {
         try withServer { server in
