@@ -39,11 +39,6 @@ import Testing
          "integrations[0].registration.zendesk_oauth_client.id: id must be a positive integer"),
     ]))
     func refusalsSayWhereAndWhy(document: String, expected: String) {
-        do {
-            _ = try SeedLoader.parse(Array(document.utf8), file: "bad.json")
-            Issue.record("loaded")
-        } catch {
-            #expect(error.description.hasPrefix("bad.json:") && error.description.contains(expected), "\(error.description)")
-        }
+        expectSeedRefusal(document, expected)
     }
 }

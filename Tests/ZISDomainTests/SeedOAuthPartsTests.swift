@@ -37,11 +37,6 @@ import Testing
         (#"{"integrations": [], "zendesk_account_id": "12"}"#, "zendesk_account_id: zendesk_account_id must be a positive integer"),
     ]))
     func refusalsSayWhereAndWhy(document: String, expected: String) {
-        do {
-            _ = try SeedLoader.parse(Array(document.utf8), file: "bad.json")
-            Issue.record("loaded")
-        } catch {
-            #expect(error.description.hasPrefix("bad.json:") && error.description.contains(expected), "\(error.description)")
-        }
+        expectSeedRefusal(document, expected)
     }
 }

@@ -1,9 +1,21 @@
+import Testing
 @testable import ZISDomain
 import ZISMockFixtures
 
 func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+/// `document`, as file `bad.json`, does not load, and its error names the file and says `expected`.
+func expectSeedRefusal(_ document: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    do {
+        _ = try SeedLoader.parse(Array(document.utf8), file: "bad.json")
+        Issue.record("loaded", sourceLocation: sourceLocation)
+    } catch {
+        #expect(error.description.hasPrefix("bad.json:") && error.description.contains(expected), "\(error.description)",
+                sourceLocation: sourceLocation)
+    }
+}
 
 /// A list response read back with the domain's own parser: the names per array and `meta`.
 struct ListBody {
