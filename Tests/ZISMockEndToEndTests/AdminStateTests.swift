@@ -72,7 +72,7 @@ struct AdminStateTests {
                 #expect(!masked.contains(secret))
             }
             #expect(masked.contains(#""api_key":"*****""#))
-            #expect(masked.contains(#""access_token":"xoxb-clear""#), "OAuth tokens are shown in clear [doc]")
+            #expect(!masked.contains("xoxb-clear"), "OAuth tokens are working credentials: masked in the export")
             #expect(masked.contains(#""created_at":"2024-01-02T03:04:05Z","updated_at":"2024-01-03T03:04:05Z""#))
 
             let revealed = try client.exchange(request(target: "/__admin/state?secrets=true")).text
@@ -98,6 +98,12 @@ struct AdminStateTests {
             let exported = try #require(try masked.json()["integrations"] as? [[String: Any]])
             let tokens = exported.flatMap { $0["tokens"] as? [[String: Any]] ?? [] }.map { $0["token"] as? String }
             #expect(!tokens.isEmpty && tokens.allSatisfy { $0 == "*****" }, "\(tokens)")
+            // An OAuth connection's tokens are working credentials too, though the API shows
+            // them to the token holder: masked in the export.
+            let oauthConnections = exported.flatMap { ($0["connections"] as? [String: Any])?["oauth"] as? [[String: Any]] ?? [] }
+            let oauthTokens = oauthConnections.flatMap { [$0["access_token"], $0["refresh_token"]] }.map { $0 as? String }
+            #expect(!oauthTokens.isEmpty && oauthTokens.allSatisfy { $0 == "*****" }, "\(oauthTokens)")
+            #expect(!masked.text.contains("oauth_at_"))
         }
     }
 

@@ -60,20 +60,23 @@ package struct ConnectionSchema: Sendable {
     /// create; their tokens are shown in clear [doc], so no field is secret here.
     private static let oauth: ConnectionSchema = {
         func oauthField(
-            _ key: String, default value: String? = "", listed: Bool = true, _ read: @escaping @Sendable (OAuthConnectionFields) -> String
+            _ key: String, default value: String? = "", credential: Bool = false, listed: Bool = true,
+            _ read: @escaping @Sendable (OAuthConnectionFields) -> String
         ) -> ConnectionField {
-            ConnectionField(key, defaultValue: value, listed: listed) { if case .oauth(let f) = $0 { read(f) } else { "" } }
+            ConnectionField(key, credential: credential, defaultValue: value, listed: listed) {
+                if case .oauth(let f) = $0 { read(f) } else { "" }
+            }
         }
         return ConnectionSchema(
             type: .oauth, hasTimestamps: false,
             fields: [
-                oauthField("access_token", default: nil) { $0.accessToken },
+                oauthField("access_token", default: nil, credential: true) { $0.accessToken },
                 oauthField("created_by") { $0.createdBy },
                 oauthField("oauth_access_token_response_body") { $0.oauthAccessTokenResponseBody },
                 oauthField("oauth_client_uuid", listed: false) { $0.oauthClientUUID },
                 oauthField("oauth_url_subdomain") { $0.oauthURLSubdomain },
                 oauthField("permission_scope") { $0.permissionScope },
-                oauthField("refresh_token") { $0.refreshToken },
+                oauthField("refresh_token", credential: true) { $0.refreshToken },
                 oauthField("token_expiry") { $0.tokenExpiry },
                 oauthField("token_type", default: "bearer") { $0.tokenType },
                 oauthField("uuid") { $0.uuid },
@@ -103,6 +106,10 @@ package struct ConnectionField: Sendable {
     package let key: String
     /// Write-only (spec §1): the API renders it as `"*****"`, an export masks it unless asked.
     package let isSecret: Bool
+    /// A working credential: a masked export writes it as `"*****"` even where the API shows it
+    /// to the token holder (an OAuth connection's tokens; the `zendesk` client's authorize the
+    /// mock's own Zendesk surface), since whoever reaches the admin port holds no token (issue 17).
+    package let isMaskedInExport: Bool
     /// May change after creation (spec §4); the others may only be repeated unchanged.
     package let isPatchable: Bool
     /// nil: required, and not empty, wherever a connection is made; otherwise the value an
@@ -114,12 +121,13 @@ package struct ConnectionField: Sendable {
     package let value: @Sendable (ConnectionPayload) -> String
 
     init(
-        _ key: String, secret: Bool = false, patchable: Bool = false, defaultValue: String? = nil, listed: Bool = true,
-        rule: FieldRule? = nil, value: @escaping @Sendable (ConnectionPayload) -> String
+        _ key: String, secret: Bool = false, credential: Bool = false, patchable: Bool = false, defaultValue: String? = nil,
+        listed: Bool = true, rule: FieldRule? = nil, value: @escaping @Sendable (ConnectionPayload) -> String
     ) {
         self.isListed = listed
         self.key = key
         self.isSecret = secret
+        self.isMaskedInExport = secret || credential
         self.isPatchable = patchable
         self.defaultValue = defaultValue
         self.rule = rule

@@ -14,7 +14,7 @@ package enum SeedWriter {
     package static let maskedMarkerKey = "secrets"
     static let maskedMarker: StaticString = "\"secrets\":\"masked\","
 
-    /// `revealSecrets: false` writes every connection secret, OAuth client secret and ZIS access
+    /// `revealSecrets: false` writes every connection secret and credential, OAuth client secret and ZIS access
     /// token (the `tokens` lists, working credentials for the Zendesk surface) as `"*****"`,
     /// under `maskedMarker`: such an export is for reading; one with `revealSecrets` loads back.
     package static func json(_ seed: Seed, revealSecrets: Bool) -> [UInt8] {
@@ -150,7 +150,7 @@ package enum SeedWriter {
                 writer.raw(",")
                 writer.string(field.key)
                 writer.raw(":")
-                if secrets { secret(field.value(connection.payload), into: &writer, reveal: revealSecrets) } else {
+                if field.isMaskedInExport { secret(field.value(connection.payload), into: &writer, reveal: revealSecrets) } else {
                     writer.string(field.value(connection.payload))
                 }
             }
