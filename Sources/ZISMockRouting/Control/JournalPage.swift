@@ -16,12 +16,7 @@ package struct JournalPage: Sendable {
     /// Only entries whose id is above this one (newer).
     package var afterID: Int?
 
-    package init(order: Order = .oldest, limit: Int? = nil, beforeID: Int? = nil, afterID: Int? = nil) {
-        self.order = order
-        self.limit = limit
-        self.beforeID = beforeID
-        self.afterID = afterID
-    }
+    package init() {}
 
     static let parameterNames: Set<String> = ["order", "limit", "before", "after"]
 
@@ -33,15 +28,9 @@ package struct JournalPage: Sendable {
             case "order":
                 guard let order = Order(rawValue: value) else { throw .badRequest(detail: "order must be oldest or newest") }
                 page.order = order
-            case "limit":
-                guard let limit = Int(value), limit >= 0 else { throw .badRequest(detail: "limit must be a whole number from 0") }
-                page.limit = limit
-            case "before":
-                guard let id = Int(value) else { throw .badRequest(detail: "before must be a request id (a whole number)") }
-                page.beforeID = id
-            default:
-                guard let id = Int(value) else { throw .badRequest(detail: "after must be a request id (a whole number)") }
-                page.afterID = id
+            case "limit": page.limit = try AdminQuery.count(value, name)
+            case "before": page.beforeID = try AdminQuery.requestID(value, name)
+            default: page.afterID = try AdminQuery.requestID(value, name)
             }
         }
         let filter = try JournalFilter(query: query.filter { !parameterNames.contains($0.name) })

@@ -11,23 +11,13 @@ package struct StateWindow: Sendable {
     package var offset = 0
     package var limit: Int?
 
-    package init(integration: String? = nil, offset: Int = 0, limit: Int? = nil) {
-        self.integration = integration
-        self.offset = offset
-        self.limit = limit
-    }
-
     /// From the query; names other than these three are left to the route (`secrets`).
     package init(query: [(name: String, value: String)]) throws(ZISError) {
         for (name, value) in query {
             switch name {
             case "integration": integration = value
-            case "offset":
-                guard let number = Int(value), number >= 0 else { throw .badRequest(detail: "offset must be a whole number from 0") }
-                offset = number
-            case "limit":
-                guard let number = Int(value), number >= 0 else { throw .badRequest(detail: "limit must be a whole number from 0") }
-                limit = number
+            case "offset": offset = try AdminQuery.count(value, name)
+            case "limit": limit = try AdminQuery.count(value, name)
             default: continue
             }
         }
