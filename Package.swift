@@ -25,7 +25,7 @@ let package = Package(
         // gzip through the system's zlib (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ZISMockHTTP", dependencies: ["ZISMockSockets", "CZlib", "ZISMockBasics"]),
-        // seed-data/default.json and openapi/zis-mock.yaml are compiled in as string literals generated at
+        // seed-data/default.json, openapi/zis-mock.yaml and dashboard/index.html are compiled in as string literals generated at
         // build time (Plugins/EmbedAsLiteral says which file goes into which target), not checked-in copies.
         .executableTarget(name: "EmbedAsLiteralTool"),
         .plugin(name: "EmbedAsLiteral", capability: .buildTool(), dependencies: ["EmbedAsLiteralTool"]),

@@ -7,6 +7,8 @@ Used as a library:
     with Browser() as page:
         page.open("http://127.0.0.1:8080/oauth/authorizations/new?...")
         page.click(text="Allow")            # or page.click(css="form button[name=allow]")
+        page.fill("input[name=path]", "/api/")  # typing; page.choose("select", "GET") picks an option
+        page.wait_for("document.querySelectorAll('tr').length > 3", "three rows")
         page.url                            # the final URL, e.g. the redirect_uri with ?code=
         page.text                           # what the page says (document.body.innerText)
         page.screenshot("consent.png")
@@ -37,6 +39,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
@@ -109,6 +112,34 @@ class Browser:
             self._navigating(element.click, what)
         else:
             element.click()
+
+    def fill(self, css, value):
+        """Replace the value of the input matching css by typing value, as a user would (so the
+        page sees its input events); a file input is given the path of the file to upload."""
+        element = self._find(css, None)
+        if element.get_attribute("type") != "file":
+            element.clear()
+        element.send_keys(value)
+
+    def choose(self, css, value):
+        """Pick the option whose value is value in the <select> matching css."""
+        Select(self._find(css, None)).select_by_value(value)
+
+    def wait_for(self, script, what, timeout=None):
+        """Poll a JavaScript expression until it is truthy and return its value; BrowserError
+        naming what was awaited (and what the page says) when it never is."""
+        deadline = time.monotonic() + (timeout or self.timeout)
+        while True:
+            value = self._driver.execute_script("return " + script)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise BrowserError(f"waited {timeout or self.timeout} s for {what} on {self.url}; the page says: {self.text[:600]!r}")
+            time.sleep(0.05)
+
+    def evaluate(self, script, *arguments):
+        """The value of a JavaScript function body run in the page (`return …`)."""
+        return self._driver.execute_script(script, *arguments)
 
     @property
     def url(self):

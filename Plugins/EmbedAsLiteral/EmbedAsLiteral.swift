@@ -20,7 +20,10 @@ struct EmbedAsLiteral: BuildToolPlugin {
 
     static let embeddings: [String: [Embedding]] = [
         "ZISDomain": [Embedding(file: "seed-data/default.json", type: "DefaultSeed", property: "json")],
-        "ZISMockRouting": [Embedding(file: "openapi/zis-mock.yaml", type: "OpenAPIRoute", property: "yaml")],
+        "ZISMockRouting": [
+            Embedding(file: "openapi/zis-mock.yaml", type: "OpenAPIRoute", property: "yaml"),
+            Embedding(file: "dashboard/index.html", type: "DashboardRoute", property: "html"),
+        ],
     ]
 
     struct NothingToEmbed: Error, CustomStringConvertible {

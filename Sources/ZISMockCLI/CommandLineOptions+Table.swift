@@ -123,7 +123,7 @@ extension CommandLineOptions {
                default: { "\($0.configuration.journalSize)" }) {
             $0.configuration.journalSize = try number($1, in: 0...1_000_000)
         },
-        Option("--admin-token", "TOKEN", .admin, "/__admin/* except health then needs Authorization: Bearer TOKEN") {
+        Option("--admin-token", "TOKEN", .admin, "/__admin/* except health and the dashboard page then needs Authorization: Bearer TOKEN") {
             $0.configuration.admin.token = $1
         },
         Option("--no-admin", nil, .admin, "turn the control plane off (health and ready stay)") {

@@ -2,13 +2,14 @@ import ZISDomain
 
 extension Router {
     /// Every URL zis-mock serves: Zendesk's surface as endpoint rows (`ConnectionsEndpoints`,
-    /// `OAuthEndpoints`), and the control plane in the admin group. With `adminEnabled` false
+    /// `OAuthEndpoints`), and the control plane and its dashboard in the admin group. With `adminEnabled` false
     /// (`--no-admin`) only the probes `health` and `ready` remain of it.
     package static func zisMock(service: ZISService, control: MockControl, adminEnabled: Bool) -> Router {
         var router = Router()
         AdminRoutes.register(on: &router)
         if adminEnabled {
             AdminControlRoutes.register(on: &router, control: control)
+            DashboardRoute.register(on: &router)
         } else {
             AdminControlRoutes.registerReadiness(on: &router)
         }

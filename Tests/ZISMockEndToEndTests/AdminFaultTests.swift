@@ -119,6 +119,19 @@ struct AdminFaultTests {
         }
     }
 
+    /// A listed rule says what it does to the connection, in the fields `POST` takes (the dashboard shows them).
+    @Test func listedRulesSayTheyDropResetOrTruncate() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            for action in [#"{"drop":true}"#, #"{"reset":true}"#, #"{"status":500,"truncate":true}"#] {
+                #expect(try client.exchange(bodyRequest("POST", "/__admin/faults", body: #"{"action":\#(action)}"#)).status == 201)
+            }
+            let rules = try #require(try client.exchange(request(target: "/__admin/faults")).json()["faults"] as? [[String: Any]])
+            let flags = rules.map { rule in ["drop", "reset", "truncate"].map { (rule["action"] as? [String: Any])?[$0] as? Bool } }
+            #expect(flags == [[true, false, false], [false, true, false], [false, false, true]])
+        }
+    }
+
     @Test func headerFaultsAndTheirSwitch() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)

@@ -14,11 +14,12 @@ struct OpenAPIAdminStatusTests {
         return (try? OpenAPIRouteSyncTests.documentedOperations(yaml)) ?? [:]
     }()
 
-    /// Every admin route the default server serves, as `(method, template)`.
-    static func adminRoutes() throws -> [(method: String, template: String)] {
-        var routes: [(String, String)] = []
+    /// Every admin route the default server serves, as `(method, template, isOpen)`; open routes
+    /// (`health`, the dashboard's page) need no admin token.
+    static func adminRoutes() throws -> [(method: String, template: String, isOpen: Bool)] {
+        var routes: [(String, String, Bool)] = []
         try withServer { server in
-            routes = server.router.routes.map { ($0.method, $0.pattern.description) }.filter { $0.1.hasPrefix("/__admin/") }
+            routes = server.router.routes.map { ($0.method, $0.pattern.description, $0.isOpen) }.filter { $0.1.hasPrefix("/__admin") }
         }
         #expect(routes.count >= 15, "found too few admin routes: \(routes)")
         return routes
@@ -42,7 +43,7 @@ struct OpenAPIAdminStatusTests {
 
     @Test func aMalformedQueryIs400AndDeclared() throws {
         try withServer { server in
-            for (method, template) in try Self.adminRoutes() {
+            for (method, template, _) in try Self.adminRoutes() {
                 try expectDeclared(400, method: method, template: template, port: server.port,
                                    raw: request(method, Self.concrete(template) + "?secrets=%ZZ"))
             }
@@ -52,8 +53,7 @@ struct OpenAPIAdminStatusTests {
     /// Open admin routes (`health`, the simulated OAuth provider's page) need no admin token.
     @Test func aMissingAdminTokenIs401AndDeclared() throws {
         try withServer(configure: { $0.admin.token = "admin-token-for-tests" }) { server in
-            let open = Set(server.router.routes.filter(\.isOpen).map { "\($0.method) \($0.pattern.description)" })
-            for (method, template) in try Self.adminRoutes() where !open.contains("\(method) \(template)") {
+            for (method, template, isOpen) in try Self.adminRoutes() where !isOpen {
                 try expectDeclared(401, method: method, template: template, port: server.port,
                                    raw: request(method, Self.concrete(template), authorization: nil))
             }
@@ -64,7 +64,7 @@ struct OpenAPIAdminStatusTests {
         let routes = try Self.adminRoutes()
         try withServer(configure: { $0.admin.enabled = false }) { server in
             let stillServed = Set(server.router.routes.map { "\($0.method) \($0.pattern.description)" })
-            for (method, template) in routes where !stillServed.contains("\(method) \(template)") {
+            for (method, template, _) in routes where !stillServed.contains("\(method) \(template)") {
                 try expectDeclared(404, method: method, template: template, port: server.port,
                                    raw: request(method, Self.concrete(template)))
             }
@@ -73,7 +73,7 @@ struct OpenAPIAdminStatusTests {
 
     @Test func refusedBodiesAre413And415AndDeclared() throws {
         try withServer(configure: { $0.limits.maxBodyBytes = 1024 }) { server in
-            for (method, template) in try Self.adminRoutes() where Self.documented["\(method) \(template)"]?.takesBody == true {
+            for (method, template, _) in try Self.adminRoutes() where Self.documented["\(method) \(template)"]?.takesBody == true {
                 let path = Self.concrete(template)
                 try expectDeclared(415, method: method, template: template, port: server.port,
                                    raw: bodyRequest(method, path, body: "{}", headers: ["Content-Encoding: br"]))

@@ -79,8 +79,14 @@ package enum AdminControlRoutes {
         }
         router.add("GET", "/__admin/state", in: .admin) { request, _ in
             let reveal = request.query.last(where: { $0.name == "secrets" })?.value == "true"
-            return .json(200, control.export(revealSecrets: reveal))
+            do throws(ZISError) {
+                let window = try StateWindow(query: request.query)
+                return .json(200, SeedWriter.json(try window.apply(to: control.service.exportSeed()), revealSecrets: reveal))
+            } catch {
+                return HTTPResponse(error)
+            }
         }
+        router.add("GET", "/__admin/state/counts", in: .admin) { _, _ in .json(200, StateCounts.json(control.service.exportSeed())) }
         router.add("PUT", "/__admin/state", in: .admin) { request, _ in
             do throws(SeedError) {
                 try control.load(json: request.body)
@@ -103,7 +109,8 @@ package enum AdminControlRoutes {
     private static func registerJournal(on router: inout Router, control: MockControl) {
         router.add("GET", "/__admin/requests", in: .admin) { request, _ in
             do throws(ZISError) {
-                let entries = control.journal.entries(matching: try JournalFilter(query: request.query))
+                let (page, filter) = try JournalPage.parse(request.query)
+                let entries = control.journal.entries(matching: filter, page: page)
                 var writer = JSONWriter(reservingCapacity: 64 + entries.count * 512)
                 writer.raw("{\"capacity\":")
                 writer.integer(control.journal.capacity)
@@ -215,8 +222,8 @@ package enum AdminControlRoutes {
     }
 }
 
-/// Fault rules as JSON: `{"match":{"method","path","integration","connection_type"},
-/// "action":{"status","retry_after","delay_ms","drop","reset","truncate"},"times":1,"after":0}`.
+/// Fault rules as JSON, read and written with the same fields: `{"match":{"method","path","integration",
+/// "connection_type"},"action":{"status","retry_after","delay_ms","drop","reset","truncate"},"times":1,"after":0}`.
 enum FaultRuleDocument {
     static func parse(_ body: [UInt8]) throws(ZISError) -> (FaultMatch, FaultAction, times: Int, after: Int) {
         let fields = try AdminJSON.object(body, allowed: ["match", "action", "times", "after"])
@@ -260,6 +267,13 @@ enum FaultRuleDocument {
         if let retryAfter = rule.action.retryAfterSeconds { writer.integer(retryAfter) } else { writer.raw("null") }
         writer.raw(",\"delay_ms\":")
         writer.integer(rule.action.delayMilliseconds)
+        // As `parse` reads them, so a rule that drops, resets or truncates says so when listed.
+        writer.raw(",\"drop\":")
+        writer.bool(rule.action.connection == .drop)
+        writer.raw(",\"reset\":")
+        writer.bool(rule.action.connection == .reset)
+        writer.raw(",\"truncate\":")
+        writer.bool(rule.action.truncateBody)
         writer.raw("},\"times\":")
         writer.integer(rule.times)
         writer.raw(",\"after\":")

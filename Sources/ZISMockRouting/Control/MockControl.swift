@@ -6,7 +6,7 @@ import ZISMockLocking
 public struct AdminSettings: Sendable {
     /// false: nothing under `/__admin/` but `health` and `ready` (`--no-admin`).
     public var enabled = true
-    /// When set, `/__admin/*` except `health` needs `Authorization: Bearer <token>`.
+    /// When set, `/__admin/*` except `health` and the dashboard's page needs `Authorization: Bearer <token>`.
     public var token: String?
     /// Honour `X-ZIS-Mock-Fault` request headers (off with `--no-header-faults`).
     public var headerFaults = true

@@ -143,10 +143,20 @@ package final class RequestJournal: ExchangeObserver {
         }
     }
 
-    /// Oldest first.
-    package func entries(matching filter: JournalFilter = JournalFilter()) -> [JournalEntry] {
+    /// In the page's order (oldest first by default), stopping at its limit: the newest 50 of
+    /// 10,000 are found without filtering the rest.
+    package func entries(matching filter: JournalFilter = JournalFilter(), page: JournalPage = JournalPage()) -> [JournalEntry] {
         let (entries, start) = ring.withLock { ($0.entries, $0.start) }
-        return (entries[start...] + entries[..<start]).filter(filter.matches)
+        let limit = page.limit ?? entries.count
+        var found: [JournalEntry] = []
+        found.reserveCapacity(min(limit, entries.count))
+        for offset in 0..<entries.count {
+            guard found.count < limit else { break }
+            let position = page.order == .oldest ? offset : entries.count - 1 - offset
+            let entry = entries[(start + position) % entries.count]
+            if page.admits(entry), filter.matches(entry) { found.append(entry) }
+        }
+        return found
     }
 
     package func count(matching filter: JournalFilter = JournalFilter()) -> Int {
