@@ -14,7 +14,8 @@ extension Router {
         }
         OpenAPIRoute.register(on: &router)
         router.add(
-            ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows, service: service)
+            ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows
+                + ConfigsEndpoints.rows + BundlesEndpoints.rows + InboundWebhooksEndpoints.rows, service: service)
         return router
     }
 }

@@ -22,6 +22,11 @@ public struct SeedIntegration: Sendable, Equatable {
     /// Set when the integration is registered in the ZIS Registry (issue 15); seeded integrations
     /// may be, or may only exist, as before.
     public var registration: IntegrationRegistration?
+    /// Configs, uploaded bundles, installed job specs (short names) and inbound webhooks (issue 22).
+    package var configs: [IntegrationConfig] = []
+    package var bundles: [ZISBundle] = []
+    package var installedJobSpecs: [String] = []
+    package var inboundWebhooks: [InboundWebhook] = []
     /// The positions of `connections` by strictly increasing name, when the seed decoder has
     /// already sorted them (to check names are unique), so the store need not sort a million
     /// names again. Any change to `connections` drops it.
@@ -42,6 +47,8 @@ public struct SeedIntegration: Sendable, Equatable {
     public static func == (left: SeedIntegration, right: SeedIntegration) -> Bool {
         (left.name, left.tokens, left.connections, left.oauthClients, left.registration)
             == (right.name, right.tokens, right.connections, right.oauthClients, right.registration)
+            && (left.configs, left.bundles, left.installedJobSpecs, left.inboundWebhooks)
+            == (right.configs, right.bundles, right.installedJobSpecs, right.inboundWebhooks)
     }
 }
 

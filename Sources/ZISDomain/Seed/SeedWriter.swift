@@ -125,6 +125,7 @@ package enum SeedWriter {
         }
         writer.raw("]")
         if let registration = integration.registration { write(registration, into: &writer, revealSecrets: revealSecrets) }
+        writeSetUp(of: integration, into: &writer, revealSecrets: revealSecrets)
         writer.raw("}")
     }
 
@@ -153,7 +154,7 @@ package enum SeedWriter {
         writer.raw("}")
     }
 
-    private static func secret(_ value: String, into writer: inout JSONWriter, reveal: Bool) {
+    static func secret(_ value: String, into writer: inout JSONWriter, reveal: Bool) {
         if reveal { writer.string(value) } else { writer.raw(JSONWriter.maskedSecret) }
     }
 }

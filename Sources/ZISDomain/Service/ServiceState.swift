@@ -6,6 +6,8 @@ struct ServiceState: Sendable {
     var pendingOAuthFlows: [String: PendingOAuthFlow] = [:]
     /// Zendesk OAuth authorization codes not yet exchanged, and refresh tokens (issue 15).
     var zendeskOAuth = ZendeskOAuthState()
+    /// The `id` the next config gets: one more than any config has.
+    var nextConfigID = 1
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]
@@ -14,6 +16,8 @@ struct ServiceState: Sendable {
             integrations[integration.name] = IntegrationState(
                 name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
                 oauthClients: integration.oauthClients, registration: integration.registration)
+            integrations[integration.name]!.install(integration)
+            nextConfigID = max(nextConfigID, (integration.configs.map(\.id).max() ?? 0) + 1)
             for seedToken in integration.tokens {
                 tokens.register(
                     token: seedToken.token,
