@@ -1,16 +1,16 @@
 /// A ZIS inbound webhook [doc: Inbound Webhooks API]: an ingest path with a token that names
 /// it, and the Basic credentials a sender must present there. The mock records what is posted
 /// (in the request journal) but runs no flow.
-package struct InboundWebhook: Sendable, Equatable {
+public struct InboundWebhook: Sendable, Equatable {
     /// `id` and the deprecated `uuid` [doc] are the same value [ours].
-    package let id: String
+    public let id: String
     /// The last segment of the ingest path.
-    package let token: String
-    package let sourceSystem: String
-    package let eventType: String
-    package let username: String
+    public let token: String
+    public let sourceSystem: String
+    public let eventType: String
+    public let username: String
     /// A secret: masked in an export without `?secrets=true`.
-    package let password: String
+    public let password: String
 
     package init(id: String, token: String, sourceSystem: String, eventType: String, username: String, password: String) {
         self.id = id
@@ -25,5 +25,5 @@ package struct InboundWebhook: Sendable, Equatable {
 
     /// Where senders post [doc: "POST /api/services/zis/inbound_webhooks/generic/ingest/{token}";
     /// ours: the path alone, not a full URL, so it is right behind any base URL].
-    package var path: String { Self.ingestPathPrefix + token }
+    public var path: String { Self.ingestPathPrefix + token }
 }

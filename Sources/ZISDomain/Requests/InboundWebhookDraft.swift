@@ -5,7 +5,15 @@ package struct InboundWebhookDraft: Sendable {
 
     package init(fields: RequestFields) throws(ZISError) {
         try fields.rejectUnknown(allowed: ["source_system", "event_type"])
-        sourceSystem = try fields.requiredString("source_system")
-        eventType = try fields.requiredString("event_type")
+        try self.init(sourceSystem: fields.requiredString("source_system"), eventType: fields.requiredString("event_type"))
+    }
+
+    /// The embedding's door: the same rule, both non-empty.
+    package init(sourceSystem: String, eventType: String) throws(ZISError) {
+        for (key, value) in [("source_system", sourceSystem), ("event_type", eventType)] where value.isEmpty {
+            throw .badRequest(detail: "\(key) is required")
+        }
+        self.sourceSystem = sourceSystem
+        self.eventType = eventType
     }
 }

@@ -4,6 +4,11 @@ package struct JobSpecName: Sendable, Equatable {
     package let integration: String
     package let name: String
 
+    package init(integration: String, name: String) {
+        self.integration = integration
+        self.name = name
+    }
+
     package var text: String { "zis:\(integration):job_spec:\(name)" }
 
     package static func parse(query: [(name: String, value: String)]) throws(ZISError) -> JobSpecName {
