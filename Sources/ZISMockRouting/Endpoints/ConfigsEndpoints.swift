@@ -21,24 +21,23 @@ package enum ConfigsEndpoints {
         ) { (zis, path, request) throws(ZISError) in
             (path.integration, try zis.configs(request, integration: path.integration))
         },
-        Endpoint(
-            "PUT", config, access: .integrationToken(.write), target: ConfigTarget.init,
-            input: .json { fields, _ throws(ZISError) in try ConfigSettings(fields: fields) },
-            reply: .json(200, ConfigResponses.config)
-        ) { (zis, path, settings) throws(ZISError) in
-            (path.integration, try zis.updateConfig(scope: path.scope, integration: path.integration, with: settings, merge: false))
-        },
-        Endpoint(
-            "PATCH", config, access: .integrationToken(.write), target: ConfigTarget.init,
-            input: .json { fields, _ throws(ZISError) in try ConfigSettings(fields: fields) },
-            reply: .json(200, ConfigResponses.config)
-        ) { (zis, path, settings) throws(ZISError) in
-            (path.integration, try zis.updateConfig(scope: path.scope, integration: path.integration, with: settings, merge: true))
-        },
+        update("PUT", merge: false),
+        update("PATCH", merge: true),
         Endpoint(
             "DELETE", config, access: .integrationToken(.write), target: ConfigTarget.init, input: .none, reply: .noContent
         ) { (zis, path, _) throws(ZISError) in
             try zis.deleteConfig(scope: path.scope, integration: path.integration)
         },
     ]
+
+    /// PUT replaces a config's settings, PATCH merges them in; the rows differ in nothing else.
+    private static func update(_ method: String, merge: Bool) -> Endpoint {
+        Endpoint(
+            method, config, access: .integrationToken(.write), target: ConfigTarget.init,
+            input: .json { fields, _ throws(ZISError) in try ConfigSettings(fields: fields) },
+            reply: .json(200, ConfigResponses.config)
+        ) { (zis, path, settings) throws(ZISError) in
+            (path.integration, try zis.updateConfig(scope: path.scope, integration: path.integration, with: settings, merge: merge))
+        }
+    }
 }
