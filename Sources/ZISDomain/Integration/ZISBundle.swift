@@ -2,7 +2,8 @@
 /// sent) and the job specs it defines, which is what installing one is checked against.
 package struct ZISBundle: Sendable, Equatable {
     package let name: String
-    package let uuid: String
+    /// Kept across re-uploads of the same name.
+    package internal(set) var uuid: String
     /// The bundle JSON object, positions reset (`JSONValue.kept`).
     package let document: JSONValue
     /// The `properties.name` of every `ZIS::JobSpec` resource, in document order.
@@ -14,7 +15,7 @@ package struct ZISBundle: Sendable, Equatable {
     package static let resourceTypes = ["ZIS::Flow", "ZIS::Action::Http", "ZIS::JobSpec"]
 
     /// Checks `document` as the Registry does where it is documented; `detail` names the
-    /// resource and field. `uuid` is the bundle's, kept across re-uploads of the same name.
+    /// resource and field.
     package init(validating document: JSONValue, integration: String, uuid: String) throws(ZISError) {
         guard let members = document.members else { throw Self.invalid("the bundle must be a JSON object") }
         let allowed = ["zis_template_version", "name", "description", "resources"]

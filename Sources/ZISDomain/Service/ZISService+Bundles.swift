@@ -5,12 +5,13 @@ extension ZISService {
     /// a bundle of a name already uploaded replaces it and keeps its uuid [ours].
     package func uploadBundle(_ fields: RequestFields, integration: String) throws(ZISError) -> ZISBundle {
         let document = JSONValue(.object(fields.members), at: SourcePosition(line: 1, column: 1))
-        let fresh = RandomToken.uuidV4()
+        // An unknown integration is refused before the bundle is read; the check itself reads no
+        // state, so it runs outside the lock (which is taken again to store, in case a reset came between).
+        guard state.withLock({ $0.integrations[integration] != nil }) else { throw Self.unknownRegistryIntegration(integration) }
+        var bundle = try ZISBundle(validating: document, integration: integration, uuid: RandomToken.uuidV4())
         return try state.withLock { state throws(ZISError) -> ZISBundle in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownRegistryIntegration(integration) }
-            // Validated under the lock only to learn the uuid a re-upload keeps; the check itself reads no state.
-            let name = document["name"]?.text ?? ""
-            let bundle = try ZISBundle(validating: document, integration: integration, uuid: integrationState.bundles[name]?.uuid ?? fresh)
+            if let previous = integrationState.bundles[bundle.name] { bundle.uuid = previous.uuid }
             state.integrations[integration]!.bundles[bundle.name] = bundle
             return bundle
         }
