@@ -22,6 +22,9 @@ public struct ZISMockConfiguration: Sendable {
     /// How long tokens minted by the Zendesk OAuth endpoints live when a request asks for no
     /// `expires_in`, in seconds (`--token-lifetime`); nil (the default, as Zendesk's): forever.
     public var tokenLifetimeSeconds: Int?
+    /// Bundle resource types an upload takes besides `ZIS::Flow`, `ZIS::Action::Http` and
+    /// `ZIS::JobSpec` (`--bundle-resource-type`), checked only for `properties.name` [ours].
+    public var extraBundleResourceTypes: [String] = []
     public var limits = HTTPLimits()
     /// HTTPS on the main port or beside it; nil for plain HTTP only.
     public var tls: TLSSettings?

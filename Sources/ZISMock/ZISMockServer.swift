@@ -42,7 +42,7 @@ public final class ZISMockServer: Sendable {
             let clockOffset = ClockOffset()
             service = ZISService(
                 prepared: base, clock: configuration.clock, clockOffset: clockOffset,
-                tokenLifetimeSeconds: configuration.tokenLifetimeSeconds)
+                tokenLifetimeSeconds: configuration.tokenLifetimeSeconds, extraBundleResourceTypes: configuration.extraBundleResourceTypes)
             control = MockControl(
                 service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
                 rateLimit: configuration.rateLimit, clock: MockClock(offset: clockOffset))

@@ -106,4 +106,24 @@ struct BundleValidationTests {
             #expect(!(try client.send("GET", "/__admin/state", authorization: nil).text.contains("\"bundles\"")))
         }
     }
+
+    /// `--bundle-resource-type` (the configuration's `extraBundleResourceTypes`): a type the mock
+    /// does not know uploads once named, checked only for its name.
+    @Test func anExtraResourceTypeIsTakenOnlyWhenConfigured() throws {
+        let extra = Self.bundle(resources: #""resources":{"c":{"type":"ZIS::Config","properties":{"name":"settings"}}}"#)
+        try withServer { server in
+            let response = try CRUDClient(server).send("POST", Self.path, json: extra, authorization: Self.admin)
+            #expect(response.status == 400)
+            let detail = try Self.refusal(response)
+            #expect(detail?.hasPrefix("resources.c.type ZIS::Config is not one of") == true)
+        }
+        try withServer(configure: { $0.extraBundleResourceTypes = ["ZIS::Config"] }) { server in
+            let client = try CRUDClient(server)
+            #expect(try client.send("POST", Self.path, json: extra, authorization: Self.admin).status == 200)
+            let unnamed = extra.replacingOccurrences(of: #""name":"settings""#, with: #""label":"settings""#)
+            let refused = try client.send("POST", Self.path, json: unnamed, authorization: Self.admin)
+            let detail = try Self.refusal(refused)
+            #expect(detail == "resources.c.properties.name is required")
+        }
+    }
 }

@@ -11,12 +11,13 @@ package struct ZISBundle: Sendable, Equatable {
 
     /// The only `zis_template_version` ZIS allows [doc: Bundles, "Allowed value of \"2019-10-14\""].
     package static let templateVersion = "2019-10-14"
-    /// The resource types the mock knows [doc: bundle anatomy and tutorials; ours: any other is refused].
+    /// The resource types the mock knows [doc: bundle anatomy and tutorials; ours: an upload of
+    /// any other is refused unless `--bundle-resource-type` names it].
     package static let resourceTypes = ["ZIS::Flow", "ZIS::Action::Http", "ZIS::JobSpec"]
 
     /// Checks `document` as the Registry does where it is documented; `detail` names the
-    /// resource and field.
-    package init(validating document: JSONValue, integration: String, uuid: String) throws(ZISError) {
+    /// resource and field. `resourceTypes`: the types taken, nil for any (a seed's bundles).
+    package init(validating document: JSONValue, integration: String, uuid: String, resourceTypes: [String]?) throws(ZISError) {
         guard let members = document.members else { throw Self.invalid("the bundle must be a JSON object") }
         let allowed = ["zis_template_version", "name", "description", "resources"]
         for member in members where !allowed.contains(member.key) {
@@ -30,7 +31,7 @@ package struct ZISBundle: Sendable, Equatable {
         _ = try Self.string("description", of: document, at: "")
         guard let resources = document["resources"] else { throw Self.invalid("resources is required") }
         guard let entries = resources.members else { throw Self.invalid("resources must be an object, found \(resources.typeDescription)") }
-        let parsed = try entries.map { entry throws(ZISError) in try BundleResource(entry.value, key: entry.key) }
+        let parsed = try entries.map { entry throws(ZISError) in try BundleResource(entry.value, key: entry.key, types: resourceTypes) }
         try Self.checkReferences(parsed, integration: integration)
         self.name = name
         self.uuid = uuid
@@ -95,12 +96,12 @@ struct BundleResource {
         let state: String
     }
 
-    init(_ value: JSONValue, key: String) throws(ZISError) {
+    init(_ value: JSONValue, key: String, types: [String]?) throws(ZISError) {
         let path = "resources.\(key)."
         guard value.members != nil else { throw ZISBundle.invalid("resources.\(key) must be an object, found \(value.typeDescription)") }
         guard let type = try ZISBundle.string("type", of: value, at: path) else { throw ZISBundle.invalid("\(path)type is required") }
-        guard ZISBundle.resourceTypes.contains(type) else {
-            throw ZISBundle.invalid("\(path)type \(type) is not one of: \(ZISBundle.resourceTypes.joined(separator: ", "))")
+        if let types, !types.contains(type) {
+            throw ZISBundle.invalid("\(path)type \(type) is not one of: \(types.joined(separator: ", "))")
         }
         guard let properties = value["properties"] else { throw ZISBundle.invalid("\(path)properties is required") }
         guard properties.members != nil else {
@@ -119,7 +120,7 @@ struct BundleResource {
                 }
                 if field == "flow_name" { references.append(Reference(kind: .flow, name: text, state: "")) }
             }
-        default:
+        case "ZIS::Flow", "ZIS::Action::Http":
             guard let definition = properties["definition"] else { throw ZISBundle.invalid("\(propertiesPath)definition is required") }
             guard definition.members != nil else {
                 throw ZISBundle.invalid("\(propertiesPath)definition must be an object, found \(definition.typeDescription)")
@@ -131,6 +132,8 @@ struct BundleResource {
                     }
                 }
             }
+        default:
+            break  // another type (`--bundle-resource-type`, a seed's): only its name is checked
         }
         self.key = key
         self.type = type

@@ -1,6 +1,7 @@
 /// The parts of an integration a set-up script writes after its connections (issue 22), in the
 /// seed format: `configs`, `bundles`, `installed_job_specs`, `inbound_webhooks`. Each is
-/// checked by the same rules as the API (a bundle by `ZISBundle`'s validation), and an
+/// checked by the same rules as the API (a bundle by `ZISBundle`'s validation, whatever its
+/// resource types: the server's `--bundle-resource-type`s are not known here), and an
 /// installed job spec must be defined by one of the seeded bundles.
 extension SeedDecoder {
     static let setUpKeys = ["configs", "bundles", "installed_job_specs", "inbound_webhooks"]
@@ -70,7 +71,7 @@ extension SeedDecoder {
         let uuid = try requiredString("uuid", in: fields)
         guard let document = fields.value(for: "bundle") else { throw missing("bundle", in: fields) }
         do {
-            return try ZISBundle(validating: document, integration: integration, uuid: uuid.text)
+            return try ZISBundle(validating: document, integration: integration, uuid: uuid.text, resourceTypes: nil)
         } catch {
             throw failure(error.detail ?? error.title, at: document.position, path: "\(path).bundle")
         }

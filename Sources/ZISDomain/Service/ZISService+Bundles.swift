@@ -8,7 +8,9 @@ extension ZISService {
         // An unknown integration is refused before the bundle is read; the check itself reads no
         // state, so it runs outside the lock (which is taken again to store, in case a reset came between).
         guard state.withLock({ $0.integrations[integration] != nil }) else { throw Self.unknownRegistryIntegration(integration) }
-        var bundle = try ZISBundle(validating: document, integration: integration, uuid: RandomToken.uuidV4())
+        var bundle = try ZISBundle(
+            validating: document, integration: integration, uuid: RandomToken.uuidV4(),
+            resourceTypes: ZISBundle.resourceTypes + extraBundleResourceTypes)
         return try state.withLock { state throws(ZISError) -> ZISBundle in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownRegistryIntegration(integration) }
             if let previous = integrationState.bundles[bundle.name] { bundle.uuid = previous.uuid }

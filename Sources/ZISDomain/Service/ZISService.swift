@@ -17,24 +17,29 @@ package final class ZISService: Sendable {
     /// `expires_in`, in seconds; nil: forever, Zendesk's default ("There is no default
     /// `expires_in` value", and ZIS "does not currently support or require" expiry [doc]).
     package let tokenLifetimeSeconds: Int?
+    /// Resource types a bundle upload takes beyond `ZISBundle.resourceTypes` (`--bundle-resource-type`).
+    package let extraBundleResourceTypes: [String]
 
     package convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
-        tokenLifetimeSeconds: Int? = nil
+        tokenLifetimeSeconds: Int? = nil, extraBundleResourceTypes: [String] = []
     ) {
-        self.init(prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds)
+        self.init(
+            prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds,
+            extraBundleResourceTypes: extraBundleResourceTypes)
     }
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
     package init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil
+        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil, extraBundleResourceTypes: [String] = []
     ) {
         state = Locked(prepared.state)
         self.clock = clock
         self.clockOffset = clockOffset
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
+        self.extraBundleResourceTypes = extraBundleResourceTypes
     }
 
     /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).
