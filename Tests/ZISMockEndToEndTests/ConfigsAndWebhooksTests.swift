@@ -36,8 +36,14 @@ struct ConfigsAndWebhooksTests {
             #expect((exact["configs"] as? [[String: Any]])?.map { $0["scope"] as? String } == ["crm_settings"])
             let wildcard = try client.send("GET", Self.configs + "?filter%5Bscope%5D=*t*").json()
             #expect((wildcard["configs"] as? [[String: Any]])?.map { $0["scope"] as? String } == ["crm_settings", "other"])
+            // Pages by scope, whatever characters the cursor scope has.
+            _ = try client.send("POST", Self.configs, json: #"{"scope":"acme:42/name","config":{}}"#)
             let paged = try client.send("GET", Self.configs + "?filter[scope]=*&page[size]=1").json()
+            #expect((paged["meta"] as? [String: Any])?["after"] as? String == "acme:42/name")
             #expect((paged["meta"] as? [String: Any])?["has_more"] as? Bool == true)
+            let second = try client.send("GET", Self.configs + "?filter[scope]=*&page[size]=1&page[after]=acme:42%2Fname").json()
+            #expect((second["configs"] as? [[String: Any]])?.map { $0["scope"] as? String } == ["crm_settings"])
+            #expect(try client.send("GET", Self.configs + "?filter[scope]=*&page[size]=0").status == 400)
 
             let merged = try client.send("PATCH", Self.configs + "/crm_settings", json: #"{"config":{"a":{"b":5},"e":true}}"#)
             #expect(merged.status == 200 && merged.text.hasPrefix(#"{"config":{"a":{"b":5,"c":2},"d":"x","e":true},"#))
@@ -47,7 +53,8 @@ struct ConfigsAndWebhooksTests {
             #expect(try client.send("PATCH", Self.configs + "/missing", json: #"{"config":{}}"#).status == 404)
 
             let state = try client.send("GET", "/__admin/state", authorization: nil).text
-            #expect(state.contains(#""configs":[\#n{"id":1,"scope":"crm_settings","config":{"z":0},"#))
+            #expect(state.contains(#""configs":[\#n{"id":3,"scope":"acme:42/name","config":{},"#))
+            #expect(state.contains(#"{"id":1,"scope":"crm_settings","config":{"z":0},"#))
             #expect(try client.send("DELETE", Self.configs + "/crm_settings").status == 204)
             #expect(try client.send("DELETE", Self.configs + "/crm_settings").status == 404)
             // Another integration's token cannot read them.

@@ -41,6 +41,13 @@ package struct ConfigListRequest: Sendable {
         guard let pattern = query.last(where: { $0.name == scopeParameter })?.value, !pattern.isEmpty else {
             throw .badRequest(detail: "\(scopeParameter) is required")
         }
-        return ConfigListRequest(scopePattern: pattern, page: try PageRequest.parse(query: query))
+        // The cursors are scopes, which may hold any character (`my_app:{{account}}/name` [doc:
+        // built-in actions]), so only the size is read by the Connections API's rules.
+        let cursors = [PageRequest.afterParameter, PageRequest.beforeParameter]
+        let size = try PageRequest.parse(query: query.filter { !cursors.contains($0.name) }).size
+        func cursor(_ name: String) -> String? { query.last { $0.name == name }?.value }
+        return ConfigListRequest(
+            scopePattern: pattern,
+            page: PageRequest(size: size, after: cursor(PageRequest.afterParameter), before: cursor(PageRequest.beforeParameter)))
     }
 }
