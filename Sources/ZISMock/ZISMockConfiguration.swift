@@ -25,6 +25,9 @@ public struct ZISMockConfiguration: Sendable {
     /// Deleting an OAuth client keeps the connections made with it (`--keep-oauth-connections`);
     /// false, the default, deletes them, as Zendesk does.
     public var keepsOAuthConnectionsOfDeletedClients = false
+    /// Bundle resource types an upload takes besides `ZIS::Flow`, `ZIS::Action::Http` and
+    /// `ZIS::JobSpec` (`--bundle-resource-type`), checked only for `properties.name` [ours].
+    public var extraBundleResourceTypes: [String] = []
     public var limits = HTTPLimits()
     /// HTTPS on the main port or beside it; nil for plain HTTP only.
     public var tls: TLSSettings?

@@ -43,7 +43,8 @@ public final class ZISMockServer: Sendable {
             service = ZISService(
                 prepared: base, clock: configuration.clock, clockOffset: clockOffset,
                 tokenLifetimeSeconds: configuration.tokenLifetimeSeconds,
-                keepsConnectionsOfDeletedClients: configuration.keepsOAuthConnectionsOfDeletedClients)
+                keepsConnectionsOfDeletedClients: configuration.keepsOAuthConnectionsOfDeletedClients,
+                extraBundleResourceTypes: configuration.extraBundleResourceTypes)
             control = MockControl(
                 service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
                 rateLimit: configuration.rateLimit, clock: MockClock(offset: clockOffset))

@@ -95,6 +95,10 @@ extension CommandLineOptions {
             guard let limit = RateLimit(parsing: $1) else { throw InvalidValue(expected: "must be \(RateLimit.syntax)") }
             $0.configuration.rateLimit = limit
         },
+        Option("--bundle-resource-type", "TYPE", .limits, "a bundle resource type uploads take besides ZIS::Flow, ZIS::Action::Http, ZIS::JobSpec (repeatable; env: comma-separated)",
+               default: { $0.configuration.extraBundleResourceTypes.isEmpty ? nil : $0.configuration.extraBundleResourceTypes.joined(separator: ",") }) {
+            $0.configuration.extraBundleResourceTypes += $1.split(separator: ",").map(String.init)
+        },
         Option("--token-lifetime", "SECONDS", .limits, "life of tokens /oauth/tokens mints without expires_in; 0 never expires",
                default: { "\($0.configuration.tokenLifetimeSeconds ?? 0)" }) {
             let seconds: Int = try number($1, in: 0...315_360_000)

@@ -17,7 +17,8 @@ extension Router {
         // The simulated provider's page stays with --no-admin: flows need it, and it controls nothing.
         router.add(OAuthProviderEndpoints.rows, service: service, in: .admin, isOpen: true)
         router.add(
-            ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows, service: service)
+            ConnectionsEndpoints.rows + OAuthEndpoints.rows + RegistryEndpoints.rows + ZendeskOAuthEndpoints.rows
+                + ConfigsEndpoints.rows + BundlesEndpoints.rows + InboundWebhooksEndpoints.rows, service: service)
         return router
     }
 }

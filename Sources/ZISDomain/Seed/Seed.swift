@@ -4,7 +4,7 @@ public struct Seed: Sendable, Equatable {
     public var integrations: [SeedIntegration]
     /// The account's admins (issue 15); a seed without them has none, as before.
     public var admins: [AdminUser]
-    /// The account's number, the `zendesk_account_id` of every OAuth connection shown (issue 16);
+    /// The account's number, the `zendesk_account_id` of every OAuth connection, config and inbound webhook shown (issues 16, 22);
     /// nil: `Seed.defaultZendeskAccountID` [ours].
     public var zendeskAccountID: Int?
 
@@ -28,6 +28,11 @@ public struct SeedIntegration: Sendable, Equatable {
     /// Set when the integration is registered in the ZIS Registry (issue 15); seeded integrations
     /// may be, or may only exist, as before.
     public var registration: IntegrationRegistration?
+    /// Configs, uploaded bundles, installed job specs (short names) and inbound webhooks (issue 22).
+    package var configs: [IntegrationConfig] = []
+    package var bundles: [ZISBundle] = []
+    package var installedJobSpecs: [String] = []
+    package var inboundWebhooks: [InboundWebhook] = []
     /// The positions of `connections` by strictly increasing name, when the seed decoder has
     /// already sorted them (to check names are unique), so the store need not sort a million
     /// names again. Any change to `connections` drops it.
@@ -48,6 +53,8 @@ public struct SeedIntegration: Sendable, Equatable {
     public static func == (left: SeedIntegration, right: SeedIntegration) -> Bool {
         (left.name, left.tokens, left.connections, left.oauthClients, left.registration)
             == (right.name, right.tokens, right.connections, right.oauthClients, right.registration)
+            && (left.configs, left.bundles, left.installedJobSpecs, left.inboundWebhooks)
+            == (right.configs, right.bundles, right.installedJobSpecs, right.inboundWebhooks)
     }
 }
 

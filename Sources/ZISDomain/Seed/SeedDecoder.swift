@@ -77,7 +77,7 @@ struct SeedDecoder {
         var members: [JSONMember] = []
         var connections: [Connection] = []
         var nameOrder: [Int] = []
-        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients", "registration"])
+        let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients", "registration"] + Self.setUpKeys)
         let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
             if allowed.names[key] == "connections" {
                 (connections, nameOrder) = try decoder.decodeConnections(path: "\(path).connections", depth: depth + 1)
@@ -108,6 +108,7 @@ struct SeedDecoder {
         if let registration = fields.value(for: "registration") {
             integration.registration = try decodeRegistration(registration, integration: name.text, path: "\(path).registration")
         }
+        try decodeSetUp(fields, into: &integration)
         return integration
     }
 
@@ -334,7 +335,7 @@ struct SeedDecoder {
 
     /// An unknown key is an error so that a typo (`allowed_domian`) cannot silently load as a
     /// connection missing that field.
-    private func object(_ value: JSONValue, path: String, allowed: [String]) throws(SeedError) -> Fields {
+    func object(_ value: JSONValue, path: String, allowed: [String]) throws(SeedError) -> Fields {
         guard case .object(let members) = value.kind else {
             throw failure("expected an object, found \(value.typeDescription)", at: value.position, path: path)
         }
@@ -345,27 +346,27 @@ struct SeedDecoder {
         return fields
     }
 
-    private func array(_ value: JSONValue, path: String) throws(SeedError) -> [JSONValue] {
+    func array(_ value: JSONValue, path: String) throws(SeedError) -> [JSONValue] {
         guard case .array(let elements) = value.kind else {
             throw failure("expected an array, found \(value.typeDescription)", at: value.position, path: path)
         }
         return elements
     }
 
-    private func string(_ value: JSONValue, path: String) throws(SeedError) -> String {
+    func string(_ value: JSONValue, path: String) throws(SeedError) -> String {
         guard case .string(let text) = value.kind else {
             throw failure("expected a string, found \(value.typeDescription)", at: value.position, path: path)
         }
         return text
     }
 
-    private func optionalString(_ key: String, in fields: Fields) throws(SeedError) -> LocatedString? {
+    func optionalString(_ key: String, in fields: Fields) throws(SeedError) -> LocatedString? {
         guard let value = fields.value(for: key) else { return nil }
         guard case .string(let text) = value.kind else { _ = try string(value, path: fields.path(of: key)); return nil }
         return LocatedString(text: text, position: value.position, objectPath: fields.path, key: key)
     }
 
-    private func requiredString(_ key: String, in fields: Fields) throws(SeedError) -> LocatedString {
+    func requiredString(_ key: String, in fields: Fields) throws(SeedError) -> LocatedString {
         guard let field = try optionalString(key, in: fields) else { throw missing(key, in: fields) }
         return field
     }

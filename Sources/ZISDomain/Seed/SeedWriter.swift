@@ -136,6 +136,7 @@ package enum SeedWriter {
         }
         writer.raw("]")
         if let registration = integration.registration { write(registration, into: &writer, revealSecrets: revealSecrets) }
+        writeSetUp(of: integration, into: &writer, revealSecrets: revealSecrets)
         writer.raw("}")
     }
 
@@ -164,7 +165,7 @@ package enum SeedWriter {
         writer.raw("}")
     }
 
-    private static func secret(_ value: String, into writer: inout JSONWriter, reveal: Bool) {
+    static func secret(_ value: String, into writer: inout JSONWriter, reveal: Bool) {
         if reveal { writer.string(value) } else { writer.raw(JSONWriter.maskedSecret) }
     }
 }

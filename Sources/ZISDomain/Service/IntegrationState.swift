@@ -4,6 +4,12 @@ struct IntegrationState: Sendable {
     private(set) var connections: NameIndex<Connection>
     var oauthClients: [OAuthClient]
     var registration: IntegrationRegistration?
+    /// What a set-up script writes after the connections (issue 22): configs by scope, bundles
+    /// by name, the installed job specs (by their short names), and inbound webhooks in creation order.
+    var configs: [String: IntegrationConfig] = [:]
+    var bundles: [String: ZISBundle] = [:]
+    var installedJobSpecs: Set<String> = []
+    var inboundWebhooks: [InboundWebhook] = []
     /// Bumped on every write. A page rendered outside the lock is cached only if the version
     /// is still the one it was rendered from, so a racing write can never leave a stale page.
     private(set) var version: UInt64 = 0
@@ -61,5 +67,23 @@ struct IntegrationState: Sendable {
     private mutating func recordWrite() {
         version &+= 1
         pageCache.removeAll()
+    }
+}
+
+extension IntegrationState {
+    /// The seed's configs, bundles, installed job specs and inbound webhooks (issue 22).
+    mutating func install(_ seed: SeedIntegration) {
+        for config in seed.configs { configs[config.scope] = config }
+        for bundle in seed.bundles { bundles[bundle.name] = bundle }
+        installedJobSpecs = Set(seed.installedJobSpecs)
+        inboundWebhooks = seed.inboundWebhooks
+    }
+
+    /// The same parts for an export, each in a fixed order so exports are byte-identical.
+    func export(into seed: inout SeedIntegration) {
+        seed.configs = configs.values.sorted { $0.scope.utf8.lexicographicallyPrecedes($1.scope.utf8) }
+        seed.bundles = bundles.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        seed.installedJobSpecs = installedJobSpecs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        seed.inboundWebhooks = inboundWebhooks
     }
 }

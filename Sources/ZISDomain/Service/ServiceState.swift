@@ -10,6 +10,8 @@ struct ServiceState: Sendable {
     var oauthProvider = OAuthProviderBehaviour()
     /// The seed's `zendesk_account_id`, if it gave one.
     var zendeskAccountID: Int?
+    /// The `id` the next config gets: one more than any config has.
+    var nextConfigID = 1
 
     init(seed: Seed) {
         var integrations: [String: IntegrationState] = [:]
@@ -18,6 +20,8 @@ struct ServiceState: Sendable {
             integrations[integration.name] = IntegrationState(
                 name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
                 oauthClients: integration.oauthClients, registration: integration.registration)
+            integrations[integration.name]!.install(integration)
+            nextConfigID = max(nextConfigID, (integration.configs.map(\.id).max() ?? 0) + 1)
             for seedToken in integration.tokens {
                 tokens.register(
                     token: seedToken.token,

@@ -16,9 +16,11 @@ extension ZISService {
         return Seed(
             integrations: names.map { name in
                 let integration = integrations[name]!
-                return SeedIntegration(
+                var seed = SeedIntegration(
                     name: name, tokens: tokensByIntegration[name] ?? [], connections: Array(integration.connections),
                     oauthClients: integration.oauthClients, registration: integration.registration)
+                integration.export(into: &seed)
+                return seed
             }, admins: authorizer.admins, zendeskAccountID: accountID)
     }
 

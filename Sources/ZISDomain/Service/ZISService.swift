@@ -24,26 +24,35 @@ package final class ZISService: Sendable {
     /// `Seed.defaultZendeskAccountID` [ours: one mocked account, one number].
     package var zendeskAccountID: Int { state.withLock { $0.zendeskAccountID } ?? Seed.defaultZendeskAccountID }
 
+    /// The owner every object of `integration` shows (configs, inbound webhooks).
+    package func owner(_ integration: String) -> ObjectOwner {
+        ObjectOwner(integration: integration, zendeskAccountID: zendeskAccountID)
+    }
+    /// Resource types a bundle upload takes beyond `ZISBundle.resourceTypes` (`--bundle-resource-type`).
+    package let extraBundleResourceTypes: [String]
+
     package convenience init(
         seed: Seed, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds, clockOffset: ClockOffset = ClockOffset(),
-        tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false
+        tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false, extraBundleResourceTypes: [String] = []
     ) {
         self.init(
             prepared: PreparedState(seed: seed), clock: clock, clockOffset: clockOffset, tokenLifetimeSeconds: tokenLifetimeSeconds,
-            keepsConnectionsOfDeletedClients: keepsConnectionsOfDeletedClients)
+            keepsConnectionsOfDeletedClients: keepsConnectionsOfDeletedClients, extraBundleResourceTypes: extraBundleResourceTypes)
     }
 
     /// Starts from a state built earlier; the server shares it with the control plane's reset
     /// base (copy-on-write), so a seed is turned into state once at start-up, not twice.
     package init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
-        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false
+        clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false,
+        extraBundleResourceTypes: [String] = []
     ) {
         state = Locked(prepared.state)
         self.clock = clock
         self.clockOffset = clockOffset
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
         self.keepsConnectionsOfDeletedClients = keepsConnectionsOfDeletedClients
+        self.extraBundleResourceTypes = extraBundleResourceTypes
     }
 
     /// The service's time: the clock plus the offset tests set (`POST /__admin/clock`).

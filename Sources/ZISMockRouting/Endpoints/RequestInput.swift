@@ -38,3 +38,8 @@ struct Reply<Output>: Sendable {
 extension Reply where Output == Void {
     static var noContent: Self { Self { _, _ in HTTPResponse(status: 204) } }
 }
+
+extension Reply where Output == Void {
+    /// 200 with an empty body, as the Registry answers an upload [doc].
+    static var emptyOK: Self { Self { _, _ in HTTPResponse(status: 200) } }
+}
