@@ -76,6 +76,9 @@ struct AdminPagingTests {
                 #expect(count["tokens"] as? Int == (integration["tokens"] as? [Any])?.count)
                 #expect(count["oauth_clients"] as? Int == (integration["oauth_clients"] as? [Any])?.count)
                 #expect(count["registered"] as? Bool == (integration["registration"] != nil))
+                for part in ["configs", "bundles", "installed_job_specs", "inbound_webhooks"] {
+                    #expect(count[part] as? Int == (integration[part] as? [Any])?.count ?? 0, "\(part)")
+                }
                 let types = try #require(integration["connections"] as? [String: [Any]])
                 #expect(count["connections"] as? [String: Int] == types.mapValues(\.count))
             }

@@ -35,6 +35,10 @@ package struct StateWindow: Sendable {
         for index in seed.integrations.indices {
             seed.integrations[index].tokens = cut(seed.integrations[index].tokens)
             seed.integrations[index].oauthClients = cut(seed.integrations[index].oauthClients)
+            seed.integrations[index].configs = cut(seed.integrations[index].configs)
+            seed.integrations[index].bundles = cut(seed.integrations[index].bundles)
+            seed.integrations[index].installedJobSpecs = cut(seed.integrations[index].installedJobSpecs)
+            seed.integrations[index].inboundWebhooks = cut(seed.integrations[index].inboundWebhooks)
             // The writer lists connections type by type, so each type gets its own window; taken
             // without copying the rest, since one integration may hold 100,000.
             let connections = seed.integrations[index].connections
