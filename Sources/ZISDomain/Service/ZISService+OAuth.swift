@@ -13,19 +13,20 @@ extension ZISService {
 
     /// `POST …/oauth/clients/{integration}`; a client name already used → 409.
     package func createOAuthClient(_ client: OAuthClient, integration: String) throws(ZISError) -> OAuthClient {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard !state.integrations[integration]!.oauthClients.contains(where: { $0.name == client.name }) else {
                 throw .conflict(detail: "An OAuth client named \(client.name) already exists")
             }
             state.integrations[integration]!.oauthClients.append(client)
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
         }
         return client
     }
 
     /// `PATCH …/oauth/clients/{integration}/{uuid}`; a name another client has → 409.
     package func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
-        try state.withLock { state throws(ZISError) -> OAuthClient in
+        try commit { state, changes throws(ZISError) -> OAuthClient in
             guard let clients = state.integrations[integration]?.oauthClients,
                 let index = clients.firstIndex(where: { $0.uuid == uuid })
             else { throw Self.unknownClient(uuid) }
@@ -34,17 +35,19 @@ extension ZISService {
                 throw .conflict(detail: "An OAuth client named \(updated.name) already exists")
             }
             state.integrations[integration]!.oauthClients[index] = updated
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
             return updated
         }
     }
 
     /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). Connections made with it stay [ours].
     package func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard let index = state.integrations[integration]?.oauthClients.firstIndex(where: { $0.uuid == uuid }) else {
                 throw Self.unknownClient(uuid)
             }
             state.integrations[integration]!.oauthClients.remove(at: index)
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
         }
     }
 
@@ -81,7 +84,7 @@ extension ZISService {
         let accessToken = "oauth_at_" + RandomToken.hex(byteCount: 16)
         let refreshToken = "oauth_rt_" + RandomToken.hex(byteCount: 16)
         let uuid = RandomToken.uuidV4()
-        return try state.withLock { state throws(ZISError) -> OAuthCompletion in
+        return try commit { state, changes throws(ZISError) -> OAuthCompletion in
             guard let flow = state.pendingOAuthFlows.removeValue(forKey: code) else {
                 throw .badRequest(detail: "verification_code is unknown or has already been used")
             }
@@ -101,6 +104,7 @@ extension ZISService {
             guard state.integrations[flow.integration]!.insert(connection) else {
                 throw .conflict(detail: "A connection named \(flow.name) already exists")
             }
+            changes.record(.connectionSaved(integration: flow.integration, connection))
             return OAuthCompletion(connection: connection, redirectURL: flow.originRedirectURL)
         }
     }
@@ -114,9 +118,10 @@ extension ZISService {
 
     /// `DELETE /api/services/zis/connections/{integration}?name=…|uuid=…` (204) [ours].
     package func deleteOAuthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             let connection = try Self.findOAuthConnection(selector, in: state.integrations[integration])
             _ = state.integrations[integration]!.remove(named: connection.name)
+            changes.record(.connectionRemoved(integration: integration, name: connection.name))
         }
     }
 

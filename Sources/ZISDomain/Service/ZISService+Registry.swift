@@ -12,7 +12,7 @@ extension ZISService {
         guard Self.isRegistryName(name) else { throw .registryInvalid(detail: Self.registryNameRule) }
         let secret = RandomToken.hex(byteCount: 32)
         let identifier = ZendeskOAuthClient.identifier(forIntegration: name)
-        return try state.withLock { state throws(ZISError) -> IntegrationRegistration in
+        return try commit { state, changes throws(ZISError) -> IntegrationRegistration in
             guard state.integrations[name] == nil else { throw .registryConflict(name) }
             let registration = IntegrationRegistration(
                 description: description, jwtPublicKey: Self.jwtPublicKey(),
@@ -24,6 +24,7 @@ extension ZISService {
                 uuid: RandomToken.uuidV4())
             state.integrations[name] = IntegrationState(
                 name: name, connections: [], oauthClients: [zendeskClient], registration: registration)
+            changes.record(.integrationAdded(SeedIntegration(name: name, oauthClients: [zendeskClient], registration: registration)))
             return registration
         }
     }
