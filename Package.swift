@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ZISMockBasicsTests", dependencies: ["ZISMockBasics"]),
         .testTarget(name: "ZISMockSocketsTests", dependencies: ["ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets", "ZISMockBasics"]),
-        .testTarget(name: "ZISMockPersistenceTests", dependencies: ["ZISMockPersistence", "ZISDomain", "ZISMockFixtures"]),
+        .testTarget(name: "ZISMockPersistenceTests", dependencies: ["ZISMockPersistence", "ZISDomain", "ZISMockFixtures", "ZISMockLocking"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking", "ZISMockFixtures"]),
         .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures", "ZISMockBasics"]),
         .testTarget(
