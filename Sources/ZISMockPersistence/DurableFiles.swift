@@ -43,6 +43,19 @@ package enum DurableFiles {
         try syncFolder(of: path)
     }
 
+    /// An exclusive `flock` on `path` (made if missing) for as long as the returned descriptor is
+    /// open; nil when another process holds it.
+    static func lock(_ path: String) throws(Failure) -> Int32? {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw failure("open", path) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            if errno == EWOULDBLOCK { return nil }
+            throw failure("flock", path)
+        }
+        return descriptor
+    }
+
     static func openForAppending(_ path: String) throws(Failure) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("open", path) }

@@ -1,3 +1,4 @@
+import Glibc
 import ZISDomain
 
 /// Opening `--state-file PATH` at start-up (issue 17): the snapshot if there is one, brought up
@@ -12,28 +13,37 @@ package enum StateFileLoader {
         path: String, compactionThreshold: Int, seed: () -> Seed, notice: (String) -> Void
     ) throws(SeedError) -> (log: StateLog, state: PreparedState) {
         let files = StateFiles(snapshot: path)
-        let snapshotBytes = try io(files) { () throws(DurableFiles.Failure) in try DurableFiles.contents(of: files.snapshot) }
-        let logBytes = try io(files) { () throws(DurableFiles.Failure) in try DurableFiles.contents(of: files.log) }
-        var state: PreparedState
-        var upToDate = false
-        if let snapshotBytes {
-            state = PreparedState(seed: try SeedLoader.parse(snapshotBytes, file: files.snapshot))
-            if let logBytes {
-                upToDate = try replay(logBytes, of: snapshotBytes, files: files, into: &state, notice: notice)
-            }
-        } else {
-            if logBytes != nil {
-                throw SeedError(
-                    file: files.snapshot, rule: "is missing but its log \(files.log) is there: restore it, or remove the log to start from the seed")
-            }
-            state = PreparedState(seed: seed())
+        guard let lock = try io(files, { () throws(DurableFiles.Failure) in try DurableFiles.lock(files.lock) }) else {
+            throw SeedError(file: files.snapshot, rule: "is in use by another zis-mock (\(files.lock) is locked)")
         }
-        let (descriptor, size) = try io(files) { () throws(DurableFiles.Failure) in
-            upToDate
-                ? (try DurableFiles.openForAppending(files.log), logBytes?.count ?? 0)
-                : try files.writeSnapshot(SeedWriter.json(state.seed, revealSecrets: true))
+        do throws(SeedError) {
+            let snapshotBytes = try io(files) { () throws(DurableFiles.Failure) in try DurableFiles.contents(of: files.snapshot) }
+            let logBytes = try io(files) { () throws(DurableFiles.Failure) in try DurableFiles.contents(of: files.log) }
+            var state: PreparedState
+            var upToDate = false
+            if let snapshotBytes {
+                state = PreparedState(seed: try SeedLoader.parse(snapshotBytes, file: files.snapshot))
+                if let logBytes {
+                    upToDate = try replay(logBytes, of: snapshotBytes, files: files, into: &state, notice: notice)
+                }
+            } else {
+                if logBytes != nil {
+                    throw SeedError(
+                        file: files.snapshot, rule: "is missing but its log \(files.log) is there: restore it, or remove the log to start from the seed")
+                }
+                state = PreparedState(seed: seed())
+            }
+            let (descriptor, size) = try io(files) { () throws(DurableFiles.Failure) in
+                upToDate
+                    ? (try DurableFiles.openForAppending(files.log), logBytes?.count ?? 0)
+                    : try files.writeSnapshot(SeedWriter.json(state.seed, revealSecrets: true))
+            }
+            let log = StateLog(files: files, descriptor: descriptor, lock: lock, logSize: size, compactionThreshold: compactionThreshold)
+            return (log, state)
+        } catch {
+            close(lock)
+            throw error
         }
-        return (StateLog(files: files, descriptor: descriptor, logSize: size, compactionThreshold: compactionThreshold), state)
     }
 
     /// A file that cannot be read or written stops the start like a broken one.

@@ -1,10 +1,12 @@
 import ZISDomain
 
 /// The two files behind `--state-file PATH`: `PATH`, a snapshot in the seed format (it loads with
-/// `--seed` too), and `PATH.log`, the changes made since that snapshot.
+/// `--seed` too), and `PATH.log`, the changes made since that snapshot; `PATH.lock` keeps a second
+/// server off the same files (two writers would interleave their logs).
 package struct StateFiles: Sendable {
     package let snapshot: String
     package var log: String { snapshot + ".log" }
+    var lock: String { snapshot + ".lock" }
 
     package init(snapshot: String) {
         self.snapshot = snapshot

@@ -26,16 +26,20 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     // Touched only by the one caller that is writing (`writing` set), or before `attach`.
     private var descriptor: Int32
     private var logSize: Int
+    /// Held open for the log's life: its `flock` keeps other servers off the files.
+    private let lock: Int32
 
-    init(files: StateFiles, descriptor: Int32, logSize: Int, compactionThreshold: Int) {
+    init(files: StateFiles, descriptor: Int32, lock: Int32, logSize: Int, compactionThreshold: Int) {
         self.files = files
         self.descriptor = descriptor
+        self.lock = lock
         self.logSize = logSize
         self.compactionThreshold = compactionThreshold
     }
 
     deinit {
         close(descriptor)
+        close(lock)
     }
 
     /// The service whose state a compaction snapshots.

@@ -167,4 +167,14 @@ struct StateFileTests {
         defer { fromSnapshot.terminate() }
         #expect(try Self.export(try fromSnapshot.waitForListening()) == before)
     }
+
+    @Test func aSecondServerOnTheSameStateFileIsRefused() throws {
+        let files = try Files()
+        let (first, _) = try files.start()
+        defer { first.terminate() }
+        let second = try MockProcess(arguments: ["--port", "0", "--state-file", files.state])
+        #expect(try second.waitForExit(timeout: 5) == 66)
+        let stderr = second.remainingStandardError()
+        #expect(stderr.contains("\(files.state): is in use by another zis-mock"), "\(stderr)")
+    }
 }
