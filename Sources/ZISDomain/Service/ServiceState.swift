@@ -19,13 +19,31 @@ struct ServiceState: Sendable {
                 name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
                 oauthClients: integration.oauthClients, registration: integration.registration)
             for seedToken in integration.tokens {
-                tokens.register(
-                    token: seedToken.token,
-                    grant: TokenGrant(integration: integration.name, scopes: Set(seedToken.scopes), expiresAt: seedToken.expiresAt))
+                tokens.register(token: seedToken.token, grant: seedToken.grant(integration: integration.name))
             }
+            zendeskOAuth.countClientIDs(past: integration.registration)
         }
         self.integrations = integrations
         self.authorizer = Authorizer(tokens: tokens, admins: seed.admins)
         self.zendeskAccountID = seed.zendeskAccountID
+    }
+
+    /// The state as a `Seed`: integrations, their tokens, connections of all four types (with
+    /// timestamps) and OAuth clients, in name order, so an export loads back to the same state
+    /// (spec §7). Pending OAuth flows, authorization codes and refresh tokens are not state a
+    /// seed holds and are left out.
+    var seed: Seed {
+        var tokensByIntegration: [String: [SeedToken]] = [:]
+        for (token, grant) in authorizer.tokens.registered {
+            tokensByIntegration[grant.integration, default: []].append(SeedToken(token, grant))
+        }
+        let names = integrations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Seed(
+            integrations: names.map { name in
+                let integration = integrations[name]!
+                return SeedIntegration(
+                    name: name, tokens: tokensByIntegration[name] ?? [], connections: Array(integration.connections),
+                    oauthClients: integration.oauthClients, registration: integration.registration)
+            }, admins: authorizer.admins, zendeskAccountID: zendeskAccountID)
     }
 }
