@@ -31,8 +31,10 @@ let package = Package(
         .plugin(name: "EmbedAsLiteral", capability: .buildTool(), dependencies: ["EmbedAsLiteralTool"]),
         .target(name: "ZISDomain", dependencies: ["ZISMockLocking", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
+        // --state-file: the change log, group commit and snapshots (issue 17); the domain only emits changes.
+        .target(name: "ZISMockPersistence", dependencies: ["ZISDomain", "CZlib"]),
         .target(name: "ZISMock", dependencies: [
-            "ZISMockRouting", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking", "ZISMockBasics",
+            "ZISMockRouting", "ZISMockPersistence", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking", "ZISMockBasics",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "ZISMockBasicsTests", dependencies: ["ZISMockBasics"]),
         .testTarget(name: "ZISMockSocketsTests", dependencies: ["ZISMockSockets", "ZISMockBasics"]),
         .testTarget(name: "ZISMockHTTPTests", dependencies: ["ZISMockHTTP", "ZISMockSockets", "ZISMockBasics"]),
+        .testTarget(name: "ZISMockPersistenceTests", dependencies: ["ZISMockPersistence", "ZISDomain", "ZISMockFixtures", "ZISMockLocking"]),
         .testTarget(name: "ZISDomainTests", dependencies: ["ZISDomain", "ZISMockLocking", "ZISMockFixtures"]),
         .testTarget(name: "ZISMockRoutingTests", dependencies: ["ZISMockRouting", "ZISMockHTTP", "ZISDomain", "ZISMockFixtures", "ZISMockBasics"]),
         .testTarget(

@@ -45,6 +45,13 @@ public struct ZISMockConfiguration: Sendable {
     public var rateLimit: RateLimit?
     /// The `/__admin/` control plane: on/off, admin token, header faults.
     public var admin = AdminSettings()
+    /// Keep the state in this file across restarts (`--state-file`); nil (the default): in memory
+    /// only. At start the server loads it if it exists (else `seed`); every change the API
+    /// acknowledges is on disk before its response is sent. `PATH` is a snapshot in the seed
+    /// format, `PATH.log` the changes since; README "Keeping state across restarts".
+    public var stateFile: String?
+    /// The log is folded into a new snapshot once it grows past this many bytes, and at `stop()`.
+    public var stateLogLimitBytes = 8 << 20
 
     public init() {}
 

@@ -1,6 +1,8 @@
+import Glibc
 import ZISDomain
 import ZISMockBasics
 import ZISMockHTTP
+import ZISMockPersistence
 import ZISMockRouting
 import ZISMockSockets
 
@@ -18,14 +20,24 @@ public final class ZISMockServer: Sendable {
     private let http: HTTPServer
     /// Every route this server serves (the OpenAPI route-sync test reads them).
     package let router: Router
+    /// The state file's log, with `ZISMockConfiguration.stateFile`.
+    private let stateLog: StateLog?
 
-    /// Binds and starts serving. Throws `SocketError` when the address cannot be bound and
-    /// `TLSError` when the certificate cannot be used; nothing is left running then.
+    /// Binds and starts serving. Throws `SeedError` when the state file cannot be used (a broken
+    /// snapshot, a damaged log), `SocketError` when the address cannot be bound and `TLSError`
+    /// when the certificate cannot be used; nothing is left running then.
     public static func start(_ configuration: ZISMockConfiguration = ZISMockConfiguration()) throws -> ZISMockServer {
-        let app = Application(configuration)
+        var stateFile: (log: StateLog, state: PreparedState)?
+        if let path = configuration.stateFile {
+            stateFile = try StateFileLoader.open(
+                path: path, compactionThreshold: configuration.stateLogLimitBytes, seed: { configuration.seed },
+                notice: { text in _ = Array((text + "\n").utf8).withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) } })
+        }
+        let app = Application(configuration, stateFile: stateFile)
+        stateFile?.log.attach(app.service)
         let http = try HTTPServer.start(try configuration.httpConfiguration(), responder: app.responder)
         let mainIsSecure = configuration.tls != nil && configuration.tls?.port == nil
-        return ZISMockServer(service: app.service, control: app.control, router: app.router, http: http, mainIsSecure: mainIsSecure)
+        return ZISMockServer(app, stateLog: stateFile?.log, http: http, mainIsSecure: mainIsSecure)
     }
 
     /// Everything but the sockets: the service, its control plane, every route and the ordered
@@ -36,15 +48,17 @@ public final class ZISMockServer: Sendable {
         let router: Router
         let responder: ZISResponder
 
-        init(_ configuration: ZISMockConfiguration) {
+        /// `stateFile`: the state the file held and its log, which the service records its changes in;
+        /// `reset` still returns to the seed.
+        init(_ configuration: ZISMockConfiguration, stateFile: (log: StateLog, state: PreparedState)? = nil) {
             let base = PreparedState(seed: configuration.seed)
             // One offset for the service's time and the limiter's windows: the admin clock moves both.
             let clockOffset = ClockOffset()
             service = ZISService(
-                prepared: base, clock: configuration.clock, clockOffset: clockOffset,
+                prepared: stateFile?.state ?? base, clock: configuration.clock, clockOffset: clockOffset,
                 tokenLifetimeSeconds: configuration.tokenLifetimeSeconds,
                 keepsConnectionsOfDeletedClients: configuration.keepsOAuthConnectionsOfDeletedClients,
-                extraBundleResourceTypes: configuration.extraBundleResourceTypes)
+                extraBundleResourceTypes: configuration.extraBundleResourceTypes, changeSink: stateFile?.log)
             control = MockControl(
                 service: service, base: base, settings: configuration.admin, journalCapacity: configuration.journalSize,
                 rateLimit: configuration.rateLimit, clock: MockClock(offset: clockOffset))
@@ -56,10 +70,11 @@ public final class ZISMockServer: Sendable {
         }
     }
 
-    private init(service: ZISService, control: MockControl, router: Router, http: HTTPServer, mainIsSecure: Bool) {
-        self.service = service
-        self.control = control
-        self.router = router
+    private init(_ app: Application, stateLog: StateLog?, http: HTTPServer, mainIsSecure: Bool) {
+        self.service = app.service
+        self.control = app.control
+        self.router = app.router
+        self.stateLog = stateLog
         self.http = http
         self.port = http.localAddress.port
         self.baseURL = "\(mainIsSecure ? "https" : "http")://\(http.localAddress)"
@@ -69,8 +84,10 @@ public final class ZISMockServer: Sendable {
     /// Connections open right now (for tests that watch the server drop them).
     public var connectionCount: Int { http.connectionCount }
 
-    /// Stops accepting, lets requests in flight finish (up to half a second), then returns.
+    /// Stops accepting, lets requests in flight finish (up to half a second), then returns; with a
+    /// state file, folds its log into the snapshot first, so the next start reads one file.
     public func stop() {
         http.stop()
+        stateLog?.compactNow()
     }
 }

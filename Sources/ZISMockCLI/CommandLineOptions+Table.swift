@@ -39,6 +39,12 @@ extension CommandLineOptions {
         Option("--watch", nil, .seed, "reload the --seed files when they change (SIGHUP always reloads them)") {
             $0.watchSeed = try switchValue($1)
         },
+        Option("--state-file", "PATH", .seed, "keep the state across restarts in PATH (a seed-format snapshot) and PATH.log",
+               default: { $0.configuration.stateFile ?? "off" }) { $0.configuration.stateFile = $1 },
+        Option("--state-log-limit", "BYTES", .seed, "fold PATH.log into the snapshot once it grows past this",
+               default: { "\($0.configuration.stateLogLimitBytes)" }) {
+            $0.configuration.stateLogLimitBytes = try number($1, in: 4096...1 << 34)
+        },
 
         // HTTPS
         Option("--tls-cert", "FILE", .tls, "serve HTTPS with this PEM certificate chain (needs --tls-key)") { $0.tls.certificate = $1 },

@@ -3,7 +3,7 @@ import Logging
 import ZISDomain
 import ZISMock
 
-/// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed, 69 when the port cannot be bound.
+/// Exit codes: 0 after a clean stop, 64 for bad usage, 66 for an unusable seed or state file, 69 when the port cannot be bound.
 /// `zis-mock healthcheck` exits 0 when the server on the configured port answers its health check, 1 otherwise.
 StopSignals.block()
 let (environment, unknownVariables) = EnvironmentTwins.read()
@@ -47,6 +47,10 @@ if let path = options.seedPath {
 let server: ZISMockServer
 do {
     server = try ZISMockServer.start(configuration)
+} catch let error as SeedError {
+    // A state file that does not load stops the start like a bad seed: never a silent empty state.
+    StandardStreams.error("zis-mock: cannot load state file: \(error)")
+    exit(66)
 } catch {
     StandardStreams.error("zis-mock: cannot serve on \(configuration.host):\(configuration.port): \(error)")
     exit(69)

@@ -63,10 +63,25 @@ public struct SeedToken: Sendable, Equatable {
     public var scopes: [Scope]
     /// Seconds since the Unix epoch after which the token is refused like an unknown one; nil: never.
     public var expiresAt: Int?
+    /// The email of the admin who minted it (the Zendesk OAuth endpoints, issue 15), which lets it
+    /// reach the admin API too; nil for a plain ZIS token. Kept so an export (and a state file)
+    /// loads back a minted token that still works as one.
+    public var owner: String?
 
-    public init(token: String, scopes: [Scope], expiresAt: Int? = nil) {
+    public init(token: String, scopes: [Scope], expiresAt: Int? = nil, owner: String? = nil) {
         self.token = token
         self.scopes = scopes
         self.expiresAt = expiresAt
+        self.owner = owner
+    }
+}
+
+extension SeedToken {
+    init(_ token: String, _ grant: TokenGrant) {
+        self.init(token: token, scopes: Scope.allCases.filter { grant.scopes.contains($0) }, expiresAt: grant.expiresAt, owner: grant.owner)
+    }
+
+    func grant(integration: String) -> TokenGrant {
+        TokenGrant(integration: integration, scopes: Set(scopes), expiresAt: expiresAt, owner: owner)
     }
 }

@@ -113,7 +113,7 @@ struct SeedDecoder {
     }
 
     private mutating func decodeToken(_ value: JSONValue, path: String) throws(SeedError) -> SeedToken {
-        let fields = try object(value, path: path, allowed: ["token", "scopes", "expires_at"])
+        let fields = try object(value, path: path, allowed: ["token", "scopes", "expires_at", "owner"])
         let token = try requiredString("token", in: fields)
         guard NameRules.isValidTokenLength(token.text) else {
             throw failure(NameRules.tokenRule, at: token.position, path: token.path)
@@ -136,7 +136,8 @@ struct SeedDecoder {
             }
             expiresAt = seconds
         }
-        return SeedToken(token: token.text, scopes: scopes, expiresAt: expiresAt)
+        let owner = try optionalString("owner", in: fields)?.text
+        return SeedToken(token: token.text, scopes: scopes, expiresAt: expiresAt, owner: owner)
     }
 
     private func decodeOAuthClient(_ value: JSONValue, path: String) throws(SeedError) -> OAuthClient {

@@ -91,6 +91,10 @@ package enum SeedWriter {
                 writer.raw(",\"expires_at\":")
                 writer.string(Timestamp.format(secondsSinceEpoch: expiresAt))
             }
+            if let owner = token.owner {
+                writer.raw(",\"owner\":")
+                writer.string(owner)
+            }
             writer.raw("}")
         }
         writer.raw("],\"connections\":{")

@@ -71,9 +71,11 @@ struct IntegrationState: Sendable {
 }
 
 extension IntegrationState {
-    /// The seed's configs, bundles, installed job specs and inbound webhooks (issue 22).
+    /// The seed's configs, bundles, installed job specs and inbound webhooks (issue 22), in place of these.
     mutating func install(_ seed: SeedIntegration) {
+        configs = [:]
         for config in seed.configs { configs[config.scope] = config }
+        bundles = [:]
         for bundle in seed.bundles { bundles[bundle.name] = bundle }
         installedJobSpecs = Set(seed.installedJobSpecs)
         inboundWebhooks = seed.inboundWebhooks

@@ -20,16 +20,49 @@ struct ServiceState: Sendable {
             integrations[integration.name] = IntegrationState(
                 name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
                 oauthClients: integration.oauthClients, registration: integration.registration)
-            integrations[integration.name]!.install(integration)
-            nextConfigID = max(nextConfigID, (integration.configs.map(\.id).max() ?? 0) + 1)
             for seedToken in integration.tokens {
-                tokens.register(
-                    token: seedToken.token,
-                    grant: TokenGrant(integration: integration.name, scopes: Set(seedToken.scopes), expiresAt: seedToken.expiresAt))
+                tokens.register(token: seedToken.token, grant: seedToken.grant(integration: integration.name))
             }
+            zendeskOAuth.countClientIDs(past: integration.registration)
         }
         self.integrations = integrations
         self.authorizer = Authorizer(tokens: tokens, admins: seed.admins)
         self.zendeskAccountID = seed.zendeskAccountID
+        for integration in seed.integrations { installSetUp(of: integration) }
+    }
+
+    /// Puts the seed integration's configs, bundles, installed job specs and inbound webhooks in
+    /// place of its namesake's (issue 22), and keeps config ids counting past theirs.
+    mutating func installSetUp(of integration: SeedIntegration) {
+        integrations[integration.name]?.install(integration)
+        nextConfigID = max(nextConfigID, (integration.configs.map(\.id).max() ?? 0) + 1)
+    }
+
+    /// `name`'s set-up parts as the seed format holds them: what a `.setUpSaved` change logs.
+    func setUp(of name: String) -> SeedIntegration {
+        var seed = SeedIntegration(name: name)
+        integrations[name]?.export(into: &seed)
+        return seed
+    }
+
+    /// The state as a `Seed`: integrations, their tokens, connections of all four types (with
+    /// timestamps) and OAuth clients, in name order, so an export loads back to the same state
+    /// (spec §7). Pending OAuth flows, authorization codes and refresh tokens are not state a
+    /// seed holds and are left out.
+    var seed: Seed {
+        var tokensByIntegration: [String: [SeedToken]] = [:]
+        for (token, grant) in authorizer.tokens.registered {
+            tokensByIntegration[grant.integration, default: []].append(SeedToken(token, grant))
+        }
+        let names = integrations.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Seed(
+            integrations: names.map { name in
+                let integration = integrations[name]!
+                var seed = SeedIntegration(
+                    name: name, tokens: tokensByIntegration[name] ?? [], connections: Array(integration.connections),
+                    oauthClients: integration.oauthClients, registration: integration.registration)
+                integration.export(into: &seed)
+                return seed
+            }, admins: authorizer.admins, zendeskAccountID: zendeskAccountID)
     }
 }

@@ -11,10 +11,11 @@ extension ZISService {
         var bundle = try ZISBundle(
             validating: document, integration: integration, uuid: RandomToken.uuidV4(),
             resourceTypes: ZISBundle.resourceTypes + extraBundleResourceTypes)
-        return try state.withLock { state throws(ZISError) -> ZISBundle in
+        return try commit { state, changes throws(ZISError) -> ZISBundle in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownRegistryIntegration(integration) }
             if let previous = integrationState.bundles[bundle.name] { bundle.uuid = previous.uuid }
             state.integrations[integration]!.bundles[bundle.name] = bundle
+            changes.record(.setUpSaved(state.setUp(of: integration)))
             return bundle
         }
     }
@@ -24,7 +25,7 @@ extension ZISService {
     /// integration defines is 404 [ours: the status]; installing twice, or uninstalling what is
     /// not installed, succeeds [ours].
     package func setJobSpec(_ qualifiedName: JobSpecName, installed install: Bool) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard let integration = state.integrations[qualifiedName.integration] else {
                 throw Self.unknownRegistryIntegration(qualifiedName.integration)
             }
@@ -36,6 +37,7 @@ extension ZISService {
             } else {
                 state.integrations[qualifiedName.integration]!.installedJobSpecs.remove(qualifiedName.name)
             }
+            changes.record(.setUpSaved(state.setUp(of: qualifiedName.integration)))
         }
     }
 

@@ -4,7 +4,7 @@ extension ZISService {
     /// `POST …/configs`: a scope already used is 409 [ours].
     package func createConfig(_ draft: ConfigDraft, integration: String) throws(ZISError) -> IntegrationConfig {
         let now = now()
-        return try state.withLock { state throws(ZISError) -> IntegrationConfig in
+        return try commit { state, changes throws(ZISError) -> IntegrationConfig in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard state.integrations[integration]!.configs[draft.scope] == nil else {
                 throw .conflict(detail: "A config with scope \(draft.scope) already exists")
@@ -12,6 +12,7 @@ extension ZISService {
             let config = IntegrationConfig(id: state.nextConfigID, scope: draft.scope, config: draft.config, createdAt: now, updatedAt: now)
             state.nextConfigID += 1
             state.integrations[integration]!.configs[draft.scope] = config
+            changes.record(.setUpSaved(state.setUp(of: integration)))
             return config
         }
     }
@@ -30,21 +31,23 @@ extension ZISService {
     /// `PUT …/configs/{scope}` (`merge: false`) replaces the settings; `PATCH` merges them in.
     package func updateConfig(scope: String, integration: String, with settings: ConfigSettings, merge: Bool) throws(ZISError) -> IntegrationConfig {
         let now = now()
-        return try state.withLock { state throws(ZISError) -> IntegrationConfig in
+        return try commit { state, changes throws(ZISError) -> IntegrationConfig in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard var config = state.integrations[integration]!.configs[scope] else { throw Self.unknownConfig(scope) }
             config.config = merge ? config.config.merging(settings.config) : settings.config
             config.updatedAt = now
             state.integrations[integration]!.configs[scope] = config
+            changes.record(.setUpSaved(state.setUp(of: integration)))
             return config
         }
     }
 
     /// `DELETE …/configs/{scope}`.
     package func deleteConfig(scope: String, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard state.integrations[integration]!.configs.removeValue(forKey: scope) != nil else { throw Self.unknownConfig(scope) }
+            changes.record(.setUpSaved(state.setUp(of: integration)))
         }
     }
 

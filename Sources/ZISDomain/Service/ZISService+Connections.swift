@@ -24,23 +24,25 @@ extension ZISService {
         type: ConnectionType, name: String, integration: String, with patch: ConnectionPatch
     ) throws(ZISError) -> Connection {
         let now = Timestamp.format(secondsSinceEpoch: self.now())
-        return try state.withLock { state throws(ZISError) -> Connection in
+        return try commit { state, changes throws(ZISError) -> Connection in
             guard let existing = state.integrations[integration]?.connections.element(named: name), existing.type == type else {
                 throw Self.unknownConnection(name)
             }
             let updated = try patch.applied(to: existing, now: now)
             _ = state.integrations[integration]!.replace(updated)
+            changes.record(.connectionSaved(integration: integration, updated))
             return updated
         }
     }
 
     /// `DELETE …/connections/{type}/{name}` (204).
     package func deleteConnection(type: ConnectionType, name: String, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard let existing = state.integrations[integration]?.connections.element(named: name), existing.type == type else {
                 throw Self.unknownConnection(name)
             }
             _ = state.integrations[integration]!.remove(named: name)
+            changes.record(.connectionRemoved(integration: integration, name: name))
         }
     }
 }

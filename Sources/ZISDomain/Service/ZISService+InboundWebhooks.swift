@@ -8,9 +8,10 @@ extension ZISService {
         let webhook = InboundWebhook(
             id: RandomToken.uuidV4(), token: RandomToken.hex(byteCount: 22), sourceSystem: draft.sourceSystem,
             eventType: draft.eventType, username: RandomToken.hex(byteCount: 8), password: RandomToken.hex(byteCount: 20))
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             state.integrations[integration]!.inboundWebhooks.append(webhook)
+            changes.record(.setUpSaved(state.setUp(of: integration)))
         }
         return webhook
     }
@@ -33,12 +34,13 @@ extension ZISService {
 
     /// `DELETE …/generic/{integration}/{id}`.
     package func deleteInboundWebhook(id: String, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard let index = state.integrations[integration]!.inboundWebhooks.firstIndex(where: { $0.id == id }) else {
                 throw Self.unknownInboundWebhook(id)
             }
             state.integrations[integration]!.inboundWebhooks.remove(at: index)
+            changes.record(.setUpSaved(state.setUp(of: integration)))
         }
     }
 

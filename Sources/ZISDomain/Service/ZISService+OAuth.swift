@@ -12,7 +12,7 @@ extension ZISService {
     /// service's time and `created_by`: the id of the admin the token belongs to.
     package func createOAuthClient(_ client: OAuthClient, integration: String, by grant: TokenGrant?) throws(ZISError) -> OAuthClient {
         let stamp = Timestamp.format(secondsSinceEpoch: now())
-        return try state.withLock { state throws(ZISError) -> OAuthClient in
+        return try commit { state, changes throws(ZISError) -> OAuthClient in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard !state.integrations[integration]!.oauthClients.contains(where: { $0.name == client.name }) else {
                 throw .conflict(detail: "An OAuth client named \(client.name) already exists")
@@ -21,6 +21,7 @@ extension ZISService {
             (created.createdAt, created.updatedAt) = (stamp, stamp)
             created.createdBy = grant?.owner.flatMap { owner in state.authorizer.admins.first { $0.email == owner } }.map { String($0.id) } ?? ""
             state.integrations[integration]!.oauthClients.append(created)
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
             return created
         }
     }
@@ -28,7 +29,7 @@ extension ZISService {
     /// `PATCH …/oauth/clients/{integration}/{uuid}`; a name another client has → 409.
     package func updateOAuthClient(uuid: String, integration: String, with patch: OAuthClientPatch) throws(ZISError) -> OAuthClient {
         let stamp = Timestamp.format(secondsSinceEpoch: now())
-        return try state.withLock { state throws(ZISError) -> OAuthClient in
+        return try commit { state, changes throws(ZISError) -> OAuthClient in
             guard let clients = state.integrations[integration]?.oauthClients,
                 let index = clients.firstIndex(where: { $0.uuid == uuid })
             else { throw Self.unknownClient(uuid) }
@@ -38,6 +39,7 @@ extension ZISService {
             }
             updated.updatedAt = stamp
             state.integrations[integration]!.oauthClients[index] = updated
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
             return updated
         }
     }
@@ -45,17 +47,21 @@ extension ZISService {
     /// `DELETE …/oauth/clients/{integration}/{uuid}` (204). The connections its flows made go
     /// with it [field], unless the service keeps them (`--keep-oauth-connections`).
     package func deleteOAuthClient(uuid: String, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard let index = state.integrations[integration]?.oauthClients.firstIndex(where: { $0.uuid == uuid }) else {
                 throw Self.unknownClient(uuid)
             }
             state.integrations[integration]!.oauthClients.remove(at: index)
+            changes.record(.oauthClientsSet(integration: integration, state.integrations[integration]!.oauthClients))
             guard !keepsConnectionsOfDeletedClients else { return }
             var made: [String] = []
             for connection in state.integrations[integration]!.connections {
                 if case .oauth(let fields) = connection.payload, fields.oauthClientUUID == uuid { made.append(connection.name) }
             }
-            for name in made { _ = state.integrations[integration]!.remove(named: name) }
+            for name in made {
+                _ = state.integrations[integration]!.remove(named: name)
+                changes.record(.connectionRemoved(integration: integration, name: name))
+            }
         }
     }
 
@@ -72,9 +78,10 @@ extension ZISService {
 
     /// `DELETE /api/services/zis/connections/{integration}?name=…|uuid=…` (204) [ours].
     package func deleteOAuthConnection(_ selector: OAuthSelector, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             let connection = try Self.findOAuthConnection(selector, in: state.integrations[integration])
             _ = state.integrations[integration]!.remove(named: connection.name)
+            changes.record(.connectionRemoved(integration: integration, name: connection.name))
         }
     }
 

@@ -33,9 +33,10 @@ extension ZISService {
         updated.payload = .oauth(refreshed)
         updated.updatedAt = Timestamp.format(secondsSinceEpoch: now)
         // Only over the version that was read: a write in between wins.
-        return state.withLock { state in
+        return commit { state, changes in
             guard state.integrations[integration]?.connections.element(named: connection.name) == connection else { return connection }
             _ = state.integrations[integration]!.replace(updated)
+            changes.record(.connectionSaved(integration: integration, updated))
             return updated
         }
     }

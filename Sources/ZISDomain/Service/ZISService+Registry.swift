@@ -13,7 +13,7 @@ extension ZISService {
         let secret = RandomToken.hex(byteCount: 32)
         let identifier = ZendeskOAuthClient.identifier(forIntegration: name)
         let stamp = Timestamp.format(secondsSinceEpoch: now())
-        return try state.withLock { state throws(ZISError) -> IntegrationRegistration in
+        return try commit { state, changes throws(ZISError) -> IntegrationRegistration in
             guard state.integrations[name] == nil else { throw .registryConflict(name) }
             let registration = IntegrationRegistration(
                 description: description, jwtPublicKey: Self.jwtPublicKey(),
@@ -25,6 +25,7 @@ extension ZISService {
                 uuid: RandomToken.uuidV4(), createdAt: stamp, updatedAt: stamp)
             state.integrations[name] = IntegrationState(
                 name: name, connections: [], oauthClients: [zendeskClient], registration: registration)
+            changes.record(.integrationAdded(SeedIntegration(name: name, oauthClients: [zendeskClient], registration: registration)))
             return registration
         }
     }

@@ -42,7 +42,7 @@ extension ZISService {
         let refreshLifetime = request.refreshTokenExpiresIn ?? ZendeskOAuthState.defaultRefreshLifetimeSeconds
         let accessToken = "zis_mock_at_" + RandomToken.hex(byteCount: 20)
         let refreshToken = request.grant == .clientCredentials ? nil : "zis_mock_rt_" + RandomToken.hex(byteCount: 20)
-        return try state.withLock { state throws(ZISError) -> IssuedToken in
+        return try commit { state, changes throws(ZISError) -> IssuedToken in
             let scopes: Set<Scope>
             let owner: String?
             switch request.grant {
@@ -59,11 +59,12 @@ extension ZISService {
                     refresh.clientIdentifier == request.clientIdentifier
                 else { throw .invalidGrant }
                 state.authorizer.tokens.revoke(refresh.accessToken)
+                changes.record(.tokenRevoked(token: refresh.accessToken))
                 (scopes, owner) = (request.scopes ?? refresh.scopes, refresh.owner)
             }
-            state.authorizer.tokens.register(
-                token: accessToken,
-                grant: TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: lifetime.map { now + $0 }, owner: owner))
+            let grant = TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: lifetime.map { now + $0 }, owner: owner)
+            state.authorizer.tokens.register(token: accessToken, grant: grant)
+            changes.record(.tokenRegistered(token: accessToken, grant))
             if let refreshToken {
                 state.zendeskOAuth.refreshTokens[refreshToken] = RefreshGrant(
                     clientIdentifier: request.clientIdentifier, integration: listing.integration, scopes: scopes, owner: owner,
@@ -83,9 +84,10 @@ extension ZISService {
         let token = "zis_mock_at_" + RandomToken.hex(byteCount: 20)
         let now = self.now()
         let expiresAt = tokenLifetimeSeconds.map { now + $0 }
-        return state.withLock { state in
-            state.authorizer.tokens.register(
-                token: token, grant: TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: expiresAt, owner: admin.email))
+        return commit { state, changes in
+            let grant = TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: expiresAt, owner: admin.email)
+            state.authorizer.tokens.register(token: token, grant: grant)
+            changes.record(.tokenRegistered(token: token, grant))
             let id = state.zendeskOAuth.nextTokenID
             state.zendeskOAuth.nextTokenID += 1
             return AdminMintedToken(

@@ -23,6 +23,9 @@ package final class ZISService: Sendable {
     /// The `zendesk_account_id` of every OAuth connection shown: the seed's, else
     /// `Seed.defaultZendeskAccountID` [ours: one mocked account, one number].
     package var zendeskAccountID: Int { state.withLock { $0.zendeskAccountID } ?? Seed.defaultZendeskAccountID }
+    /// Where every acknowledged change goes before it is acknowledged (`--state-file`); nil: the
+    /// state lives in memory only.
+    let changeSink: (any StateChangeSink)?
 
     /// The owner every object of `integration` shows (configs, inbound webhooks).
     package func owner(_ integration: String) -> ObjectOwner {
@@ -45,9 +48,10 @@ package final class ZISService: Sendable {
     package init(
         prepared: PreparedState, clock: @escaping @Sendable () -> Int = Timestamp.currentSeconds,
         clockOffset: ClockOffset = ClockOffset(), tokenLifetimeSeconds: Int? = nil, keepsConnectionsOfDeletedClients: Bool = false,
-        extraBundleResourceTypes: [String] = []
+        extraBundleResourceTypes: [String] = [], changeSink: (any StateChangeSink)? = nil
     ) {
         state = Locked(prepared.state)
+        self.changeSink = changeSink
         self.clock = clock
         self.clockOffset = clockOffset
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
@@ -72,14 +76,16 @@ package final class ZISService: Sendable {
     /// Replaces the whole state atomically (admin reset/load). The new state is built before
     /// the lock is taken, so readers are blocked only for the swap.
     package func replaceState(with seed: Seed) {
-        let replacement = ServiceState(seed: seed)
-        state.withLock { $0 = replacement }
+        replaceState(with: PreparedState(seed: seed))
     }
 
     /// Installs a state built earlier: a copy-on-write assignment, so an admin reset costs
     /// microseconds however large the seed (the build cost was paid once, in `PreparedState`).
     package func replaceState(with prepared: PreparedState) {
-        state.withLock { $0 = prepared.state }
+        commit { state, changes in
+            state = prepared.state
+            changes.record(.stateReplaced(StateCopy(state: prepared.state)))
+        }
     }
 
     /// The spec §2 decision for any ZIS endpoint; returns the token's grant. `changesState`: the
@@ -136,22 +142,24 @@ package final class ZISService: Sendable {
 
     /// Adds a connection; 404 for an unknown integration, 409 when the name is taken by any type.
     package func insertConnection(_ connection: Connection, integration: String) throws(ZISError) {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard state.integrations[integration]!.insert(connection) else {
                 throw .conflict(detail: "A connection named \(connection.name) already exists")
             }
+            changes.record(.connectionSaved(integration: integration, connection))
         }
     }
 
     /// Replaces the connection with the same name and returns the previous value; 404 if absent.
     @discardableResult
     package func replaceConnection(_ connection: Connection, integration: String) throws(ZISError) -> Connection {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard let old = state.integrations[integration]!.replace(connection) else {
                 throw Self.unknownConnection(connection.name)
             }
+            changes.record(.connectionSaved(integration: integration, connection))
             return old
         }
     }
@@ -159,11 +167,12 @@ package final class ZISService: Sendable {
     /// Removes a connection and returns it; 404 if the integration or connection does not exist.
     @discardableResult
     package func removeConnection(named name: String, integration: String) throws(ZISError) -> Connection {
-        try state.withLock { state throws(ZISError) in
+        try commit { state, changes throws(ZISError) in
             guard state.integrations[integration] != nil else { throw Self.unknownIntegration(integration) }
             guard let removed = state.integrations[integration]!.remove(named: name) else {
                 throw Self.unknownConnection(name)
             }
+            changes.record(.connectionRemoved(integration: integration, name: name))
             return removed
         }
     }

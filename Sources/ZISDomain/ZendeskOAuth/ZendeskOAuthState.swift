@@ -7,6 +7,12 @@ struct ZendeskOAuthState: Sendable {
     var nextClientID = 10_001
     var nextTokenID = 50_001
 
+    /// A seeded, replayed or reloaded registration's client id is taken: the next one is past it.
+    mutating func countClientIDs(past registration: IntegrationRegistration?) {
+        guard let id = registration?.zendeskOAuthClient.id else { return }
+        nextClientID = max(nextClientID, id + 1)
+    }
+
     /// A client looping on the consent page cannot grow memory without limit.
     static let maximumPendingCodes = 10_000
     /// An authorization code is "valid for 120 seconds" [doc].
