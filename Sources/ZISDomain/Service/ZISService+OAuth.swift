@@ -58,6 +58,7 @@ extension ZISService {
     /// spec §1), carrying a fresh single-use verification code.
     package func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
         let code = RandomToken.hex(byteCount: 24)
+        // Not logged (`withLock`, not `commit`): a pending flow is not kept across a restart [ours].
         try state.withLock { state throws(ZISError) in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownIntegration(integration) }
             let client = try Self.resolveClient(start, in: integrationState.oauthClients)
