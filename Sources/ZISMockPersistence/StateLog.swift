@@ -1,5 +1,6 @@
 import Glibc
 import ZISDomain
+import ZISMockLocking
 
 /// The durable side of `--state-file` (issue 17): an append-only log of the service's changes
 /// beside a snapshot in the seed format, with group commit.
