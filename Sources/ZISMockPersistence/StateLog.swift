@@ -97,13 +97,14 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     private func write(_ batch: [StateChange], upTo end: UInt64) -> UInt64 {
         var bytes: [UInt8] = []
         for change in batch { LogFormat.appendRecord(change.recordBytes, to: &bytes) }
+        guard !bytes.isEmpty else { return end }
         do throws(DurableFiles.Failure) {
             try DurableFiles.appendDurably(bytes, to: descriptor, path: files.log)
         } catch {
             Self.stop(error)
         }
         logSize += bytes.count
-        return logSize > compactionThreshold ? compact() : end
+        return logSize > compactionThreshold ? max(compact(), end) : end
     }
 
     /// Snapshot of the state as it is now, then a fresh log naming it. The changes still queued
@@ -113,7 +114,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
         condition.lock()
         let service = service
         condition.unlock()
-        guard let service else { return durable }
+        guard let service else { return 0 }
         var covered: UInt64 = 0
         let copy = service.copyState {
             condition.lock()
