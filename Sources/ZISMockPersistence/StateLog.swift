@@ -22,6 +22,8 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     private var appended: UInt64 = 0
     private var durable: UInt64 = 0
     private var writing = false
+    /// After `close()`: the files are another server's to open; later changes are not kept.
+    private var closed = false
     private weak var service: ZISService?
 
     // Touched only by the one caller that is writing (`writing` set), or before `attach`.
@@ -39,8 +41,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     }
 
     deinit {
-        close(descriptor)
-        close(lock)
+        if !closed { closeFiles() }
     }
 
     /// The service whose state a compaction snapshots.
@@ -52,8 +53,10 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
 
     package func append(_ change: StateChange) {
         condition.lock()
-        pending.append(change)
-        appended += 1
+        if !closed {
+            pending.append(change)
+            appended += 1
+        }
         condition.unlock()
     }
 
@@ -79,18 +82,27 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Clean shutdown: everything is folded into the snapshot and the log starts empty.
-    package func compactNow() {
+    /// Clean shutdown: everything is folded into the snapshot, the log starts empty, and the
+    /// files (and their lock) are let go, so another server may open them at once.
+    package func close() {
         condition.lock()
         while writing { condition.wait() }
+        guard !closed else { return condition.unlock() }
         writing = true
         condition.unlock()
         let reached = compact()
+        closeFiles()
         condition.lock()
         durable = max(durable, reached)
         writing = false
+        closed = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    private func closeFiles() {
+        Glibc.close(descriptor)
+        Glibc.close(lock)
     }
 
     /// Appends `batch` durably; returns the count of changes that are now durable.
@@ -124,7 +136,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
         }
         do throws(DurableFiles.Failure) {
             let (fresh, size) = try files.writeSnapshot(SeedWriter.json(copy.seed, revealSecrets: true))
-            close(descriptor)
+            Glibc.close(descriptor)
             (descriptor, logSize) = (fresh, size)
         } catch {
             Self.stop(error)
