@@ -90,7 +90,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
         guard !closed else { return condition.unlock() }
         writing = true
         condition.unlock()
-        let reached = compact()
+        let reached = compact(closing: true)
         closeFiles()
         condition.lock()
         durable = max(durable, reached)
@@ -121,8 +121,9 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
 
     /// Snapshot of the state as it is now, then a fresh log naming it. The changes still queued
     /// when the state is copied are in the snapshot, so they are dropped from the queue; they
-    /// are durable once the snapshot is.
-    private func compact() -> UInt64 {
+    /// are durable once the snapshot is. `closing`: the last one; changes after the copy are not
+    /// queued at all, so nothing is left to write to the files once they are closed.
+    private func compact(closing: Bool = false) -> UInt64 {
         condition.lock()
         let service = service
         condition.unlock()
@@ -132,6 +133,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
             condition.lock()
             covered = appended
             pending.removeAll(keepingCapacity: true)
+            if closing { closed = true }
             condition.unlock()
         }
         do throws(DurableFiles.Failure) {
