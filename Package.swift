@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ZISDomain", dependencies: ["ZISMockLocking", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         // --state-file: the change log, group commit and snapshots (issue 17); the domain only emits changes.
-        .target(name: "ZISMockPersistence", dependencies: ["ZISDomain", "CZlib"]),
+        .target(name: "ZISMockPersistence", dependencies: ["ZISDomain", "ZISMockLocking", "CZlib"]),
         .target(name: "ZISMock", dependencies: [
             "ZISMockRouting", "ZISMockPersistence", "ZISMockHTTP", "ZISMockSockets", "ZISDomain", "ZISMockLocking", "ZISMockBasics",
             .product(name: "Logging", package: "swift-log"),

@@ -84,10 +84,12 @@ public final class ZISMockServer: Sendable {
     /// Connections open right now (for tests that watch the server drop them).
     public var connectionCount: Int { http.connectionCount }
 
-    /// Stops accepting, lets requests in flight finish (up to half a second), then returns; with a
-    /// state file, folds its log into the snapshot first, so the next start reads one file.
+    /// Stops accepting, lets requests in flight finish (up to half a second), then returns. With a
+    /// state file, its log is folded into the snapshot, so the next start reads one file, and the
+    /// file is let go: a server may start on it at once, and changes made after `stop()` through
+    /// the embedding API are not kept.
     public func stop() {
         http.stop()
-        stateLog?.compactNow()
+        stateLog?.close()
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import ZISDomain
+import ZISMockLocking
 
 /// The durable side of `--state-file` (issue 17): an append-only log of the service's changes
 /// beside a snapshot in the seed format, with group commit.
@@ -21,6 +22,8 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     private var appended: UInt64 = 0
     private var durable: UInt64 = 0
     private var writing = false
+    /// After `close()`: the files are another server's to open; later changes are not kept.
+    private var closed = false
     private weak var service: ZISService?
 
     // Touched only by the one caller that is writing (`writing` set), or before `attach`.
@@ -38,8 +41,7 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
     }
 
     deinit {
-        close(descriptor)
-        close(lock)
+        if !closed { closeFiles() }
     }
 
     /// The service whose state a compaction snapshots.
@@ -51,8 +53,10 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
 
     package func append(_ change: StateChange) {
         condition.lock()
-        pending.append(change)
-        appended += 1
+        if !closed {
+            pending.append(change)
+            appended += 1
+        }
         condition.unlock()
     }
 
@@ -78,51 +82,63 @@ package final class StateLog: StateChangeSink, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Clean shutdown: everything is folded into the snapshot and the log starts empty.
-    package func compactNow() {
+    /// Clean shutdown: everything is folded into the snapshot, the log starts empty, and the
+    /// files (and their lock) are let go, so another server may open them at once.
+    package func close() {
         condition.lock()
         while writing { condition.wait() }
+        guard !closed else { return condition.unlock() }
         writing = true
         condition.unlock()
-        let reached = compact()
+        let reached = compact(closing: true)
+        closeFiles()
         condition.lock()
         durable = max(durable, reached)
         writing = false
+        closed = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    private func closeFiles() {
+        Glibc.close(descriptor)
+        Glibc.close(lock)
     }
 
     /// Appends `batch` durably; returns the count of changes that are now durable.
     private func write(_ batch: [StateChange], upTo end: UInt64) -> UInt64 {
         var bytes: [UInt8] = []
         for change in batch { LogFormat.appendRecord(change.recordBytes, to: &bytes) }
+        guard !bytes.isEmpty else { return end }
         do throws(DurableFiles.Failure) {
             try DurableFiles.appendDurably(bytes, to: descriptor, path: files.log)
         } catch {
             Self.stop(error)
         }
         logSize += bytes.count
-        return logSize > compactionThreshold ? compact() : end
+        return logSize > compactionThreshold ? max(compact(), end) : end
     }
 
     /// Snapshot of the state as it is now, then a fresh log naming it. The changes still queued
     /// when the state is copied are in the snapshot, so they are dropped from the queue; they
-    /// are durable once the snapshot is.
-    private func compact() -> UInt64 {
+    /// are durable once the snapshot is. `closing`: the last one; changes after the copy are not
+    /// queued at all, so nothing is left to write to the files once they are closed.
+    private func compact(closing: Bool = false) -> UInt64 {
         condition.lock()
         let service = service
         condition.unlock()
-        guard let service else { return durable }
+        guard let service else { return 0 }
         var covered: UInt64 = 0
         let copy = service.copyState {
             condition.lock()
             covered = appended
             pending.removeAll(keepingCapacity: true)
+            if closing { closed = true }
             condition.unlock()
         }
         do throws(DurableFiles.Failure) {
             let (fresh, size) = try files.writeSnapshot(SeedWriter.json(copy.seed, revealSecrets: true))
-            close(descriptor)
+            Glibc.close(descriptor)
             (descriptor, logSize) = (fresh, size)
         } catch {
             Self.stop(error)

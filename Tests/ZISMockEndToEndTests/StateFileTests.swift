@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import ZISMock
 
 /// `--state-file` (issue 17), against the executable: what a user saw before a `kill -9` is what
 /// they see after the restart, for the API's writes and the control plane's alike; a torn log
@@ -197,5 +198,18 @@ struct StateFileTests {
         #expect(try second.waitForExit(timeout: 5) == 66)
         let stderr = second.remainingStandardError()
         #expect(stderr.contains("\(files.state): is in use by another zis-mock"), "\(stderr)")
+    }
+
+    /// In-process: `stop()` lets the file go, so a test may start again on it at once.
+    @Test func anEmbeddedServerStartsAgainOnTheFileItStopped() async throws {
+        let files = try Files()
+        var configuration = ZISMockConfiguration()
+        configuration.stateFile = files.state
+        let first = try await ZISMockServer.start(configuration)
+        try await first.addConnection(.bearerToken(name: "embedded_kept", allowedDomain: "api.example.com", token: "s3cret"), to: Seeded.integration)
+        await first.stop()
+        let second = try await ZISMockServer.start(configuration)
+        #expect(String(decoding: await second.exportState(), as: UTF8.self).contains("embedded_kept"))
+        await second.stop()
     }
 }

@@ -13,6 +13,7 @@ extension ZISService {
     package func startOAuthFlow(_ start: OAuthFlowStart, integration: String, callbackBase: String) throws(ZISError) -> String {
         let flowState = RandomToken.hex(byteCount: 24)
         let callbackURL = callbackBase + OAuthPaths.callback
+        // Not logged (`withLock`, not `commit`): a pending flow is not kept across a restart [ours].
         return try state.withLock { state throws(ZISError) -> String in
             guard let integrationState = state.integrations[integration] else { throw Self.unknownIntegration(integration) }
             let client = try Self.resolveClient(start, in: integrationState.oauthClients)

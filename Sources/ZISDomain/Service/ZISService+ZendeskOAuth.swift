@@ -19,6 +19,7 @@ extension ZISService {
         guard zendeskOAuthClient(identifier: clientIdentifier) != nil else { throw .invalidClient("Unknown client \(clientIdentifier)") }
         let code = RandomToken.hex(byteCount: 24)
         let now = self.now()
+        // Not logged (`withLock`, not `commit`): a code lives 120 s and is not kept across a restart [ours].
         state.withLock { state in
             if state.zendeskOAuth.authorizationCodes.count >= ZendeskOAuthState.maximumPendingCodes {
                 state.zendeskOAuth.authorizationCodes.remove(at: state.zendeskOAuth.authorizationCodes.startIndex)
@@ -65,6 +66,7 @@ extension ZISService {
             let grant = TokenGrant(integration: listing.integration, scopes: scopes, expiresAt: lifetime.map { now + $0 }, owner: owner)
             state.authorizer.tokens.register(token: accessToken, grant: grant)
             changes.record(.tokenRegistered(token: accessToken, grant))
+            // Refresh tokens are not logged: the seed format has no place for them [ours].
             if let refreshToken {
                 state.zendeskOAuth.refreshTokens[refreshToken] = RefreshGrant(
                     clientIdentifier: request.clientIdentifier, integration: listing.integration, scopes: scopes, owner: owner,
