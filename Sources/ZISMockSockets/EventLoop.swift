@@ -116,8 +116,9 @@ final class EventLoop: @unchecked Sendable {
     private func waitTimeout(until nextSweep: Int64) -> Int32 {
         if !runAgain.isEmpty || acceptors.contains(where: \.hasBacklog) { return 0 }
         var deadline = nextSweep
-        for case let retry? in acceptors.map(\.retryAt) { deadline = min(deadline, retry) }
-        for case let until? in held.map(\.heldUntil) { deadline = min(deadline, until) }
+        // Loops, not `map`: this runs on every turn of the loop, and a map allocates an array.
+        for acceptor in acceptors { if let retry = acceptor.retryAt { deadline = min(deadline, retry) } }
+        for connection in held { if let until = connection.heldUntil { deadline = min(deadline, until) } }
         if draining { deadline = min(deadline, now + Tuning.drainCheckMilliseconds) }
         return Int32(clamping: max(0, deadline - now))
     }
