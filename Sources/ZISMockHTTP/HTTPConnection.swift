@@ -9,6 +9,7 @@ final class HTTPConnection: ConnectionHandler {
     private let compression: ResponseCompression?
     private let isSecure: Bool
     private let remoteAddress: String?
+    private let pathVocabulary: TextTable
     /// Bytes of a request that has not fully arrived yet.
     private var pending: [UInt8] = []
     private var state = State.awaitingHead
@@ -23,8 +24,12 @@ final class HTTPConnection: ConnectionHandler {
         case closed
     }
 
-    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext) {
+    init(
+        responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext,
+        pathVocabulary: TextTable = .empty
+    ) {
         self.responder = responder
+        self.pathVocabulary = pathVocabulary
         self.isSecure = context.isSecure
         self.remoteAddress = context.peer?.description
         self.limits = limits
@@ -103,7 +108,7 @@ final class HTTPConnection: ConnectionHandler {
 
     private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
         let target: RequestTarget
-        switch RequestTarget.parse(head.target) {
+        switch RequestTarget.parse(head.target, pathVocabulary: pathVocabulary) {
         case .failure(let failure):
             refuse(failure, output: &output)
             return
