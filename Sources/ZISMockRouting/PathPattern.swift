@@ -8,15 +8,20 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     let segments: [Segment]
     package let description: String
-    /// How many `{placeholders}`: the parameter list of a match is sized once.
-    private let parameterCount: Int
+    /// The `{placeholders}` and their positions, found once: a match only picks out the values.
+    private let parameterNames: [String]
+    private let parameterPositions: [Int]
 
     package init(_ template: String) {
         description = template
         segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
-        parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
+        let parameters = segments.enumerated().compactMap { position, segment -> (String, Int)? in
+            if case .parameter(let name) = segment { (name, position) } else { nil }
+        }
+        parameterNames = parameters.map(\.0)
+        parameterPositions = parameters.map(\.1)
     }
 
     /// Whether the template begins with these literal segments (a route group's prefix).
@@ -50,18 +55,22 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The values at the parameters' positions of a path that `matches`.
     func parameters(of path: [String]) -> PathParameters {
-        var parameters = PathParameters()
-        parameters.values.reserveCapacity(parameterCount)
-        for case (.parameter(let name), let value) in zip(segments, path) { parameters.values.append((name, value)) }
-        return parameters
+        PathParameters(names: parameterNames, values: parameterPositions.map { path[$0] })
     }
 }
 
-/// Values the path's `{placeholders}` matched.
+/// Values the path's `{placeholders}` matched. The names are the pattern's own array, shared:
+/// a match allocates only the values, a plain `[String]`.
 package struct PathParameters: Sendable {
-    var values: [(name: String, value: String)] = []
+    private let names: [String]
+    private let values: [String]
+
+    init(names: [String] = [], values: [String] = []) {
+        self.names = names
+        self.values = values
+    }
 
     package subscript(name: String) -> String {
-        values.first { $0.name == name }?.value ?? ""
+        names.firstIndex(of: name).map { values[$0] } ?? ""
     }
 }
