@@ -20,9 +20,11 @@ final class EventLoop: @unchecked Sendable {
     private let stopRequested = Atomic<Bool>(false)
 
     private var connections: [Int32: LoopConnection] = [:]
-    private var runAgain: [LoopConnection] = []
+    // Unchecked exclusivity: touched only on the loop's thread, never while lent out (the checks
+    // ran on every turn of the loop).
+    @exclusivity(unchecked) private var runAgain: [LoopConnection] = []
     /// Connections whose output waits for a hold to end; few, so a list is enough.
-    private var held: [LoopConnection] = []
+    @exclusivity(unchecked) private var held: [LoopConnection] = []
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Tuning.readBufferBytes, alignment: 16)
     private var now = MockClock.system.monotonicMilliseconds()
     private var draining = false
