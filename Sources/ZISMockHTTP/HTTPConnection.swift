@@ -35,7 +35,7 @@ final class HTTPConnection: ConnectionHandler {
         self.isSecure = context.isSecure
         self.remoteAddress = context.peer?.description
         self.limits = limits
-        self.encoder = HTTPResponseEncoder(dates: resources.dates)
+        self.encoder = HTTPResponseEncoder(dates: resources.dates, memo: resources.heads)
         self.compression = resources.compression
     }
 

@@ -51,6 +51,7 @@ package final class HTTPServer: Sendable {
 /// What the connections of one event loop share, touched only on that loop's thread.
 final class HTTPLoopResources {
     let dates = HTTPDateCache()
+    let heads = ResponseHeadMemo()
     let compression: ResponseCompression?
 
     init(compressionThreshold: Int?) {
