@@ -7,27 +7,45 @@ import Glibc
 /// and the journal see is the same text either way (a header name keeps the case it was sent in).
 package struct TextTable: Sendable {
     private let texts: [String]
-    /// Every text's bytes back to back; text `i` spans `starts[i]..<starts[i + 1]`.
-    private let storage: [UInt8]
-    private let starts: [Int]
-    /// Open addressing by length and first and last byte: the index of a text, or -1.
-    private let slots: [Int]
+    private let storage: Storage
     private static let slotCount = 256
 
-    package init(_ texts: [String]) {
-        self.texts = texts
-        storage = texts.flatMap(\.utf8)
-        starts = texts.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }
-        var slots = [Int](repeating: -1, count: Self.slotCount)
-        precondition(texts.count < Self.slotCount / 2, "a text table is for a few dozen texts")
-        for (index, text) in texts.enumerated() {
-            let bytes = Array(text.utf8)
-            guard !bytes.isEmpty else { continue }
-            var slot = Self.slot(count: bytes.count, first: bytes[0], last: bytes[bytes.count - 1])
-            while slots[slot] >= 0 { slot = (slot + 1) % Self.slotCount }
-            slots[slot] = index
+    /// The texts' bytes and the slots, in memory allocated once and read through plain pointers:
+    /// a lookup runs several times a request, and arrays cost a closure and checks each.
+    private final class Storage: @unchecked Sendable {  // immutable once made
+        /// Every text's bytes back to back; text `i` spans `starts[i]..<starts[i + 1]`.
+        let bytes: UnsafeMutablePointer<UInt8>
+        let starts: UnsafeMutablePointer<Int>
+        /// Open addressing by length and first and last byte: the index of a text, or -1.
+        let slots: UnsafeMutablePointer<Int>
+
+        init(_ texts: [String]) {
+            let all = texts.flatMap(\.utf8)
+            bytes = .allocate(capacity: max(1, all.count))
+            bytes.initialize(from: all, count: all.count)
+            starts = .allocate(capacity: texts.count + 1)
+            starts.initialize(from: texts.reduce(into: [0]) { $0.append($0.last! + $1.utf8.count) }, count: texts.count + 1)
+            slots = .allocate(capacity: TextTable.slotCount)
+            slots.initialize(repeating: -1, count: TextTable.slotCount)
+            for index in texts.indices where starts[index + 1] > starts[index] {
+                let (start, end) = (starts[index], starts[index + 1])
+                var slot = TextTable.slot(count: end - start, first: bytes[start], last: bytes[end - 1])
+                while slots[slot] >= 0 { slot = (slot + 1) & (TextTable.slotCount - 1) }
+                slots[slot] = index
+            }
         }
-        self.slots = slots
+
+        deinit {
+            bytes.deallocate()
+            starts.deallocate()
+            slots.deallocate()
+        }
+    }
+
+    package init(_ texts: [String]) {
+        precondition(texts.count < Self.slotCount / 2, "a text table is for a few dozen texts")
+        self.texts = texts
+        storage = Storage(texts)
     }
 
     private static func slot(count: Int, first: UInt8, last: UInt8) -> Int {
@@ -38,21 +56,14 @@ package struct TextTable: Sendable {
     func text(matching candidate: UnsafeRawBufferPointer) -> String? {
         let count = candidate.count
         guard count > 0, let base = candidate.baseAddress else { return nil }
+        let storage = storage
         var slot = Self.slot(count: count, first: candidate[0], last: candidate[count - 1])
-        return slots.withUnsafeBufferPointer { slots in
-            starts.withUnsafeBufferPointer { starts in
-                storage.withUnsafeBufferPointer { storage -> String? in
-                    while case let index = slots[slot], index >= 0 {
-                        let start = starts[index]
-                        if starts[index + 1] - start == count, memcmp(storage.baseAddress! + start, base, count) == 0 {
-                            return texts[index]
-                        }
-                        slot = (slot + 1) & (Self.slotCount - 1)
-                    }
-                    return nil
-                }
-            }
+        while case let index = storage.slots[slot], index >= 0 {
+            let start = storage.starts[index]
+            if storage.starts[index + 1] - start == count, memcmp(storage.bytes + start, base, count) == 0 { return texts[index] }
+            slot = (slot + 1) & (Self.slotCount - 1)
         }
+        return nil
     }
 
     /// The table's string for these bytes, or the bytes decoded.
