@@ -19,7 +19,8 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Locked<[(Socket, TLSContext?)]>([])
     private let stopRequested = Atomic<Bool>(false)
 
-    private var connections: [Int32: LoopConnection] = [:]
+    /// Unchecked exclusivity: read on every event, on the loop's thread only.
+    @exclusivity(unchecked) private var connections = ConnectionTable()
     // Unchecked exclusivity: touched only on the loop's thread, never while lent out (the checks
     // ran on every turn of the loop).
     @exclusivity(unchecked) private var runAgain: [LoopConnection] = []
