@@ -41,23 +41,20 @@ package struct RequestTarget {
             rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
     }
 
-    /// The path's segments between slashes, decoded; nil for a bad percent-encoding. One pass over
-    /// each segment finds its end and whether it has escapes; a segment the routes are written
-    /// with is handed out as their string (`TextTable`), any other plain one copied as it is.
+    /// The path's segments between slashes, decoded; nil for a bad percent-encoding. Whether the
+    /// path has escapes (or bytes beyond ASCII) is asked once, of all of it; the slashes are found
+    /// with memchr, which looks at many bytes a step. A plain segment the routes are written with
+    /// is handed out as their string (`TextTable`), any other plain one copied as it is.
     private static func segments(of path: UnsafeBufferPointer<UInt8>, vocabulary: TextTable) -> [String]? {
         guard let base = path.baseAddress, path.first == UInt8(ascii: "/") else { return [] }
-        var slashes = 0
-        for index in 1..<path.count where base[index] == UInt8(ascii: "/") { slashes += 1 }
+        let plain = memchr(base, Int32(UInt8(ascii: "%")), path.count) == nil && isASCII(path)
         var segments: [String] = []
-        segments.reserveCapacity(slashes + 1)
+        // Room for the usual paths (ZIS's have up to 8 segments); a longer one grows the array.
+        segments.reserveCapacity(8)
         var start = 1
         while true {
-            var end = start
-            var plain = true
-            while end < path.count, base[end] != UInt8(ascii: "/") {
-                plain = plain && base[end] != UInt8(ascii: "%") && base[end] < 0x80
-                end += 1
-            }
+            let end = memchr(base + start, Int32(UInt8(ascii: "/")), path.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? path.count
             let segment = UnsafeBufferPointer(rebasing: path[start..<end])
             if plain {
                 segments.append(vocabulary.text(of: UnsafeRawBufferPointer(segment)))
@@ -68,6 +65,23 @@ package struct RequestTarget {
             guard end < path.count else { return segments }
             start = end + 1
         }
+    }
+
+    /// No byte at or above 0x80, eight bytes a step.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Where the path begins: 0 in origin form, after the authority in absolute form.
