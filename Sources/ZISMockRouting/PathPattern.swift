@@ -55,22 +55,28 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The values at the parameters' positions of a path that `matches`.
     func parameters(of path: [String]) -> PathParameters {
-        PathParameters(names: parameterNames, values: parameterPositions.map { path[$0] })
+        guard let firstPosition = parameterPositions.first else { return PathParameters(names: parameterNames) }
+        let others = parameterPositions.count == 1 ? [] : parameterPositions.dropFirst().map { path[$0] }
+        return PathParameters(names: parameterNames, first: path[firstPosition], others: others)
     }
 }
 
-/// Values the path's `{placeholders}` matched. The names are the pattern's own array, shared:
-/// a match allocates only the values, a plain `[String]`.
+/// Values the path's `{placeholders}` matched. The names are the pattern's own array, shared; the
+/// first value is held inline, so a route with one placeholder (most: `{integration}`) matches
+/// without allocating, and only the others go in an array.
 package struct PathParameters: Sendable {
     private let names: [String]
-    private let values: [String]
+    private let first: String
+    private let others: [String]
 
-    init(names: [String] = [], values: [String] = []) {
+    init(names: [String] = [], first: String = "", others: [String] = []) {
         self.names = names
-        self.values = values
+        self.first = first
+        self.others = others
     }
 
     package subscript(name: String) -> String {
-        names.firstIndex(of: name).map { values[$0] } ?? ""
+        guard let index = names.firstIndex(of: name) else { return "" }
+        return index == 0 ? first : others[index - 1]
     }
 }
