@@ -30,7 +30,8 @@ final class EventLoop: @unchecked Sendable {
     private var now = MockClock.system.monotonicMilliseconds()
     private var draining = false
     private var drainDeadline: Int64 = 0
-    private var acceptors: [Acceptor] = []
+    /// Unchecked exclusivity: read on every turn of the loop, on its thread only.
+    @exclusivity(unchecked) private var acceptors: [Acceptor] = []
 
     /// The loop's fixed working sizes and periods, internal to how it runs rather than settings.
     private enum Tuning {
