@@ -3,18 +3,30 @@
 machine does, so it is the regression guard for the request path (issue 20).
 
     python3 bench/instructions.py BINARY [BINARY ...]
+    python3 bench/instructions.py --top 25 BINARY        # also each case's costliest functions
+    python3 bench/instructions.py --cases 401,health BINARY
+
+BINARY is a release build (`.build/release/zis-mock`); the script runs a copy with its debug
+information stripped (valgrind 3.19 cannot read the static binary's DWARF 5; the symbol table
+stays, so `--top` names functions, and the code, hence the count, is the same as a fully
+stripped binary's). Default flags (journal on, request logging off), the built-in seed.
 
 For each binary and case, the server runs under `valgrind --tool=callgrind` twice: once
-answering 10 keep-alive requests from one client, once 1,010. The difference divided by 1,000
-is the cost of one request, start-up and shutdown cancelled out. Prints one line per case and
-binary, with the body size the case answers.
+answering 10 keep-alive requests from one client, once 1,010, one at a time. The difference
+divided by 1,000 is the cost of one request, start-up and shutdown cancelled out. Prints one
+line per case and binary with the status and body size the case answers. Exits non-zero when a
+case does not answer as expected (the figures themselves are never a failure).
 """
-import json, os, re, socket, subprocess, sys, tempfile
+import argparse, json, os, re, shutil, socket, subprocess, sys, tempfile
 
+LIST = "/api/services/zis/integrations/acme_crm_sync/connections/all"
+TOKEN = "zis-mock-read-write-token"
+# name: (path, bearer token or None, the status it must answer)
 CASES = {
-    "page (100 items, cached)": ("/api/services/zis/integrations/acme_crm_sync/connections/all", "zis-mock-read-write-token"),
-    "401 (no token)": ("/api/services/zis/integrations/acme_crm_sync/connections/all", None),
-    "health": ("/__admin/health", None),
+    "page100": ("page of 100, cached", LIST + "?page[size]=100", TOKEN, 200),
+    "page1": ("page of 1, cached", LIST + "?page[size]=1", TOKEN, 200),
+    "401": ("401, no token", LIST, None, 401),
+    "health": ("/__admin/health", "/__admin/health", None, 200),
 }
 FEW, MANY = 10, 1010
 
@@ -23,43 +35,86 @@ def exchange(sock, request):
     sock.sendall(request)
     data = b""
     while b"\r\n\r\n" not in data:
-        data += sock.recv(65536)
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise RuntimeError("the server closed the connection")
+        data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
     length = int(re.search(rb"(?i)content-length: (\d+)", head).group(1))
     while len(body) < length:
         body += sock.recv(65536)
-    return len(body)
+    return status, len(body)
 
 
-def count(binary, path, token, requests):
-    with tempfile.TemporaryDirectory() as work:
-        out = os.path.join(work, "callgrind.out")
-        server = subprocess.Popen(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out, binary, "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        try:
-            url = json.loads(server.stdout.readline())["url"]
-            host, port = url.rsplit("/", 1)[-1].rsplit(":", 1)
-            auth = f"Authorization: Bearer {token}\r\n" if token else ""
-            request = f"GET {path} HTTP/1.1\r\nHost: bench.zendesk.com\r\n{auth}\r\n".encode()
-            with socket.create_connection((host, int(port))) as sock:
-                size = 0
-                for _ in range(requests):
-                    size = exchange(sock, request)
-        finally:
-            server.terminate()
-            server.wait()
-        with open(out) as profile:
-            totals = [int(line.split()[1]) for line in profile if line.startswith(("summary:", "totals:"))]
-        return totals[0], size
+def profile(binary, path, token, requests, out):
+    server = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", "--dump-instr=no", "--callgrind-out-file=" + out, binary, "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        url = json.loads(server.stdout.readline())["url"]
+        host, port = url.rsplit("/", 1)[-1].rsplit(":", 1)
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        request = f"GET {path} HTTP/1.1\r\nHost: bench.zendesk.com\r\n{auth}\r\n".encode()
+        with socket.create_connection((host, int(port))) as sock:
+            for _ in range(requests):
+                answer = exchange(sock, request)
+    finally:
+        server.terminate()
+        server.wait()
+    with open(out) as data:
+        totals = [int(line.split()[1]) for line in data if line.startswith(("summary:", "totals:"))]
+    return totals[0], answer
+
+
+def functions(out):
+    """Self cost by function, from callgrind_annotate."""
+    text = subprocess.run(["callgrind_annotate", "--threshold=100", out], capture_output=True, text=True, check=True).stdout
+    costs = {}
+    for line in text.splitlines():
+        match = re.match(r"\s*([\d,]+) \([^)]*\)\s+\S*?:(.*) \[", line)
+        if match:
+            costs[match.group(2)] = costs.get(match.group(2), 0) + int(match.group(1).replace(",", ""))
+    return costs
+
+
+def demangle(names):
+    if not shutil.which("swift"):
+        return names
+    text = subprocess.run(["swift", "demangle", "--simplified", "--compact"], input="\n".join(names),
+                          capture_output=True, text=True).stdout.splitlines()
+    return text if len(text) == len(names) else names
 
 
 def main():
-    for name, (path, token) in CASES.items():
-        for binary in sys.argv[1:]:
-            few, size = count(binary, path, token, FEW)
-            many, _ = count(binary, path, token, MANY)
-            print(f"{name:26} {(many - few) / (MANY - FEW):>10,.0f} instructions/request  body {size:>6} B  {binary}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("binaries", nargs="+")
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated: " + ", ".join(CASES))
+    parser.add_argument("--top", type=int, default=0, help="print this many costliest functions per request and case")
+    options = parser.parse_args()
+    failed = False
+    with tempfile.TemporaryDirectory() as work:
+        binaries = []
+        for index, binary in enumerate(options.binaries):
+            copy = os.path.join(work, f"zis-mock-{index}")
+            subprocess.run(["strip", "--strip-debug", "-o", copy, binary], check=True)
+            binaries.append((binary, copy))
+        for case in options.cases.split(","):
+            label, path, token, expected = CASES[case]
+            for shown, binary in binaries:
+                few, _ = profile(binary, path, token, FEW, os.path.join(work, "few.out"))
+                many, (status, size) = profile(binary, path, token, MANY, os.path.join(work, "many.out"))
+                verdict = "" if status == expected else f"  EXPECTED {expected}"
+                failed |= status != expected
+                print(f"{label:22} {(many - few) / (MANY - FEW):>10,.0f} instructions/request  "
+                      f"{status} body {size:>6} B  {shown}{verdict}", flush=True)
+                if options.top:
+                    before, after = functions(os.path.join(work, "few.out")), functions(os.path.join(work, "many.out"))
+                    per = {name: (after.get(name, 0) - before.get(name, 0)) / (MANY - FEW) for name in after}
+                    top = sorted(per.items(), key=lambda item: -item[1])[:options.top]
+                    for (_, cost), name in zip(top, demangle([name for name, _ in top])):
+                        print(f"    {cost:8,.0f}  {name[:150]}")
+    sys.exit(1 if failed else 0)
 
 
 main()

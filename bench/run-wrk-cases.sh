@@ -22,27 +22,17 @@ cases=${CASES:-page100 page1 401 c1000}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results=$bench_work/results/cases-$stamp
 mkdir -p "$results"
-list=/api/services/zis/integrations/bench/connections/all
+list=$bench_list
 [[ ${PEERS:-0} == 1 ]] && FAST=1 bash "$bench_work/build.sh" >/dev/null
 
-# The body zis-mock answers for one request: what nginx must serve for the comparison to be fair.
-body_of() {
-    local target=$1 port=$((18900 + RANDOM % 100)) pid
-    shift
-    "$zis_mock" --port "$port" --seed "$bench_work/seed-for-mock.json" >/dev/null 2>&1 &
-    pid=$!
-    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/__admin/health" && break; sleep 0.05; done
-    curl -s "$@" "http://127.0.0.1:$port$target"
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
-}
-
-# A copy of the harness for one case: its scripts, with this case's body and wrk headers.
+# A copy of the harness for one case: its scripts, with this case's wrk headers and, for the
+# peers to serve, zis-mock's body for this case's request (the path and curl arguments given).
 harness_for() {
-    local dir=$results/$1 lua=$2 body=$3 peer
+    local dir=$results/$1 lua=$2 peer
+    shift 2
     mkdir -p "$dir"
     cp -r "$bench_work"/{bench.sh,benchlib.py,unauthorized.json,seed-for-mock.json,nginx} "$dir/"
-    printf '%s' "$body" > "$dir/page100.json"
+    zis_mock_body "$@" > "$dir/page100.json"
     printf '%s\n' "$lua" > "$dir/auth.lua"
     for peer in swift-hummingbird swift-flyingfox flask; do ln -s "$bench_work/$peer" "$dir/$peer"; done
     echo "$dir"
@@ -55,13 +45,13 @@ token=(-H "Authorization: Bearer bench-token")
 
 for name in $cases; do
     case $name in
-        page100) path="$list?page%5Bsize%5D=100" conns=64 lua=$bearer body=$(body_of "$list?page%5Bsize%5D=100" "${token[@]}") ;;
-        page1) path="$list?page%5Bsize%5D=1" conns=64 lua=$bearer body=$(body_of "$list?page%5Bsize%5D=1" "${token[@]}") ;;
-        401) path="$list?page%5Bsize%5D=100" conns=64 lua=$no_auth body=$(body_of "$list?page%5Bsize%5D=100" "${token[@]}") ;;
-        c1000) path="$list?page%5Bsize%5D=100" conns=1000 lua=$bearer body=$(body_of "$list?page%5Bsize%5D=100" "${token[@]}") ;;
+        page100) path="$list?page%5Bsize%5D=100" conns=64 lua=$bearer body=("$list?page%5Bsize%5D=100" "${token[@]}") ;;
+        page1) path="$list?page%5Bsize%5D=1" conns=64 lua=$bearer body=("$list?page%5Bsize%5D=1" "${token[@]}") ;;
+        401) path="$list?page%5Bsize%5D=100" conns=64 lua=$no_auth body=("$list?page%5Bsize%5D=100" "${token[@]}") ;;
+        c1000) path="$list?page%5Bsize%5D=100" conns=1000 lua=$bearer body=("$list?page%5Bsize%5D=100" "${token[@]}") ;;
         *) echo "unknown case $name (page100, page1, 401, c1000)" >&2; exit 2 ;;
     esac
-    dir=$(harness_for "$name" "$lua" "$body")
+    dir=$(harness_for "$name" "$lua" "${body[@]}")
     echo "== $name: $path, -c$conns, load $(cut -d' ' -f1-3 /proc/loadavg)"
     targets=("nginx=$dir/nginx/run.sh")
     [[ ${PEERS:-0} == 1 ]] && targets=(--defaults)
@@ -77,7 +67,7 @@ echo "cases side by side (medians; CPU = server µs per request; 401 runs count 
 for name in $cases; do
     awk -F'\t' -v case="$name" '
         NR == 1 { next }
-        { n[$2]++; rps[$2, n[$2]] = $12; p99[$2, n[$2]] = $14; cpu[$2, n[$2]] = ($15 > 0 ? $20 * 1e6 / $15 : 0)
+        { n[$2]++; rps[$2, n[$2]] = $12; p99[$2, n[$2]] = $14; cpu[$2, n[$2]] = ($15 > 0 ? $20 * 1e6 / $15 : 0); bytes[$2] = $11
           if (!($2 in seen)) { seen[$2] = 1; order[++targets] = $2 } }
         function median(a, t,    k, i, j, tmp, v) {
             k = n[t]; for (i = 1; i <= k; i++) v[i] = a[t, i]
@@ -87,8 +77,8 @@ for name in $cases; do
             ref = median(rps, "nginx")
             for (i = 1; i <= targets; i++) {
                 t = order[i]
-                printf "  %-8s %-18s %9.0f req/s  %5.2f× nginx  p99 %7.2f ms  CPU %6.1f µs/req\n",
-                    case, t, median(rps, t), (ref > 0 ? median(rps, t) / ref : 0), median(p99, t), median(cpu, t)
+                printf "  %-8s %-18s %9.0f req/s  %5.2f× nginx  p99 %7.2f ms  CPU %6.1f µs/req  200 body %6d B\n",
+                    case, t, median(rps, t), (ref > 0 ? median(rps, t) / ref : 0), median(p99, t), median(cpu, t), bytes[t]
             }
         }' "$results/$name/out/runs.tsv"
 done

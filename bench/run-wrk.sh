@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: zis-mock against nginx (and, when built, the shared peers) serving the
-# 100-connection page of ../shared/bench/seed-for-mock.json, through the shared harness.
+# 100-connection page of ../shared/bench/seed-for-mock.json, through the shared harness. Every peer
+# serves the bytes zis-mock renders for the request (bench/common.sh); the table's "body bytes"
+# column and its "check same" say so for each target.
 #   bash bench/run-wrk.sh                 # nginx vs zis-mock, 2 interleaved rounds
 #   PEERS=1 bash bench/run-wrk.sh         # also Hummingbird, FlyingFox, Flask (bench.sh --defaults)
 # Settings of bench.sh (ROUNDS, DURATION, CONNS, BENCH_PATH, ...) pass through the environment.

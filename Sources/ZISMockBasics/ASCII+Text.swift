@@ -5,6 +5,9 @@ extension String {
     @inlinable package func equalsIgnoringASCIICase(_ other: String) -> Bool {
         // Header lookups compare every field's name; most differ in length, which costs nothing to see.
         guard utf8.count == other.utf8.count else { return false }
+        // The same text is the usual match (a name the parser handed out as the literal it is
+        // looked up by), and `==` sees that from the two strings' bits.
+        if self == other { return true }
         // Over contiguous bytes rather than the views' iterators, which cost several times more per byte.
         let equal = utf8.withContiguousStorageIfAvailable { left in
             other.utf8.withContiguousStorageIfAvailable { right in

@@ -9,10 +9,13 @@ final class HTTPConnection: ConnectionHandler {
     private let compression: ResponseCompression?
     private let isSecure: Bool
     private let remoteAddress: String?
+    private let pathVocabulary: TextTable
+    // Unchecked exclusivity: a connection runs on its loop's thread only, one call at a time, and
+    // the runtime's checks of these three cost about 300 instructions a request.
     /// Bytes of a request that has not fully arrived yet.
-    private var pending: [UInt8] = []
-    private var state = State.awaitingHead
-    private var body: [UInt8] = []
+    @exclusivity(unchecked) private var pending: [UInt8] = []
+    @exclusivity(unchecked) private var state = State.awaitingHead
+    @exclusivity(unchecked) private var body: [UInt8] = []
     /// A fault asked for the connection to end with a reset rather than a close.
     private var endsWithReset = false
 
@@ -23,12 +26,16 @@ final class HTTPConnection: ConnectionHandler {
         case closed
     }
 
-    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext) {
+    init(
+        responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext,
+        pathVocabulary: TextTable = .empty
+    ) {
         self.responder = responder
+        self.pathVocabulary = pathVocabulary
         self.isSecure = context.isSecure
         self.remoteAddress = context.peer?.description
         self.limits = limits
-        self.encoder = HTTPResponseEncoder(dates: resources.dates)
+        self.encoder = HTTPResponseEncoder(dates: resources.dates, memo: resources.heads)
         self.compression = resources.compression
     }
 
@@ -103,7 +110,7 @@ final class HTTPConnection: ConnectionHandler {
 
     private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
         let target: RequestTarget
-        switch RequestTarget.parse(head.target) {
+        switch RequestTarget.parse(head.target, pathVocabulary: pathVocabulary) {
         case .failure(let failure):
             refuse(failure, output: &output)
             return

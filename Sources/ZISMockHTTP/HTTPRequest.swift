@@ -1,20 +1,21 @@
-/// A complete, decoded request.
-package struct HTTPRequest: Sendable {
-    package var method: String
+/// A complete, decoded request. A class: it is handed through the middleware into the journal's
+/// exchange and the handler, and a reference is one retain where a struct of ten fields was ten.
+package final class HTTPRequest: Sendable {
+    package let method: String
     /// The path as sent, still percent-encoded, without the query.
-    package var rawPath: String
+    package let rawPath: String
     /// Path segments between slashes, percent-decoded: `/a/b%20c` → `["a", "b c"]`.
-    package var pathSegments: [String]
+    package let pathSegments: [String]
     /// Query parameters in order, percent-decoded: `page%5Bsize%5D=10` → `("page[size]", "10")`.
-    package var query: [(name: String, value: String)]
-    package var rawQuery: String
-    package var version: HTTPVersion
-    package var headers: HTTPHeaders
-    package var body: [UInt8]
+    package let query: [(name: String, value: String)]
+    package let rawQuery: String
+    package let version: HTTPVersion
+    package let headers: HTTPHeaders
+    package let body: [UInt8]
     /// Arrived over TLS: URLs built for the client use `https`.
-    package var isSecure: Bool
+    package let isSecure: Bool
     /// The client's address, `127.0.0.1:53211` or `[::1]:53211`, for logs and the journal.
-    package var remoteAddress: String?
+    package let remoteAddress: String?
 
     package init(
         method: String, rawPath: String, pathSegments: [String], query: [(name: String, value: String)],

@@ -4,10 +4,25 @@ import ZISMockBasics
 /// Connection. The body is never copied here; it goes out beside the head in the same `sendmsg`.
 struct HTTPResponseEncoder {
     let dates: HTTPDateCache
+    /// The loop's last head, reused while the same response repeats.
+    var memo: ResponseHeadMemo?
 
     func head(for response: HTTPResponse, version: HTTPVersion, keepAlive: Bool) -> [UInt8] {
-        let reason = StatusTable.reason(response.status)
         let date = dates.dateLine()
+        if let head = memo?.head(
+            status: response.status, headers: response.headers, bodyCount: response.body.count, version: version,
+            keepAlive: keepAlive, dateLine: date) {
+            return head
+        }
+        let head = written(response, version: version, keepAlive: keepAlive, date: date)
+        memo?.remember(
+            head, status: response.status, headers: response.headers, bodyCount: response.body.count, version: version,
+            keepAlive: keepAlive, dateLine: date)
+        return head
+    }
+
+    private func written(_ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, date: [UInt8]) -> [UInt8] {
+        let reason = StatusTable.reason(response.status)
         // Every piece is copied straight into a buffer sized once for the worst case; appending
         // piece by piece to an array costs more than the rest of answering a cached page.
         let fieldBytes = response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }

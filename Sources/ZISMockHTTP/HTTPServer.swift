@@ -23,8 +23,10 @@ package final class HTTPServer: Sendable {
         let resources = PerLoop(count: configuration.sockets.loopCount) {
             HTTPLoopResources(compressionThreshold: configuration.compressionThreshold)
         }
+        let vocabulary = responder.pathVocabulary
         let sockets = try SocketServer.start(configuration.sockets) { context in
-            HTTPConnection(responder: responder, limits: limits, resources: resources[context.loopIndex], context: context)
+            HTTPConnection(
+                responder: responder, limits: limits, resources: resources[context.loopIndex], context: context, pathVocabulary: vocabulary)
         }
         return HTTPServer(sockets: sockets)
     }
@@ -49,6 +51,7 @@ package final class HTTPServer: Sendable {
 /// What the connections of one event loop share, touched only on that loop's thread.
 final class HTTPLoopResources {
     let dates = HTTPDateCache()
+    let heads = ResponseHeadMemo()
     let compression: ResponseCompression?
 
     init(compressionThreshold: Int?) {

@@ -1,3 +1,4 @@
+import Glibc
 import ZISMockBasics
 
 /// The request target split into a decoded path and query (RFC 9112 §3.2). Origin form
@@ -9,35 +10,28 @@ package struct RequestTarget {
     package var rawQuery: String
     package var query: [(name: String, value: String)]
 
-    package static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
+    /// `pathVocabulary`: the segments the routes are written with, handed out as those strings
+    /// rather than decoded anew (`TextTable`).
+    package static func parse(_ target: String, pathVocabulary: TextTable = .empty) -> Result<RequestTarget, HTTPRequestFailure> {
         var target = target
-        return target.withUTF8 { parse(bytes: $0) }
+        return target.withUTF8 { parse(bytes: $0, pathVocabulary: pathVocabulary) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<RequestTarget, HTTPRequestFailure> {
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, pathVocabulary: TextTable) -> Result<RequestTarget, HTTPRequestFailure> {
         if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
             return .success(RequestTarget(rawPath: "*", pathSegments: [], rawQuery: "", query: []))
         }
         guard let pathStart = originFormStart(bytes) else {
             return .failure(.malformed("The request target must be a path starting with '/'."))
         }
-        guard !bytes.contains(UInt8(ascii: "#")) else { return .failure(.malformed("The request target must not contain a fragment.")) }
+        guard memchr(bytes.baseAddress!, Int32(UInt8(ascii: "#")), bytes.count) == nil else {
+            return .failure(.malformed("The request target must not contain a fragment."))
+        }
         let queryMark = bytes[pathStart...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
         let path = bytes[pathStart..<queryMark]
         let queryBytes = bytes[min(queryMark + 1, bytes.count)...]
-
-        // Split by hand into arrays sized up front: `split` would build an array of slices first,
-        // and appending to an empty array reallocates at every doubling, on every request.
-        var segments: [String] = []
-        if path.first == UInt8(ascii: "/") {
-            let segmentBytes = path.dropFirst()
-            segments.reserveCapacity(segmentBytes.count { $0 == UInt8(ascii: "/") } + 1)
-            let decodedAll = FormEncoding.forEachPart(of: segmentBytes, separatedBy: UInt8(ascii: "/")) { segment in
-                guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else { return false }
-                segments.append(decoded)
-                return true
-            }
-            guard decodedAll else { return .failure(.malformed("The request path has an invalid percent-encoding.")) }
+        guard let segments = Self.segments(of: UnsafeBufferPointer(rebasing: path), vocabulary: pathVocabulary) else {
+            return .failure(.malformed("The request path has an invalid percent-encoding."))
         }
         guard let query = FormEncoding.pairs(queryBytes) else {
             return .failure(.malformed("The query string has an invalid percent-encoding."))
@@ -45,6 +39,49 @@ package struct RequestTarget {
         let rawPath = path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
         return .success(RequestTarget(
             rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
+    }
+
+    /// The path's segments between slashes, decoded; nil for a bad percent-encoding. Whether the
+    /// path has escapes (or bytes beyond ASCII) is asked once, of all of it; the slashes are found
+    /// with memchr, which looks at many bytes a step. A plain segment the routes are written with
+    /// is handed out as their string (`TextTable`), any other plain one copied as it is.
+    private static func segments(of path: UnsafeBufferPointer<UInt8>, vocabulary: TextTable) -> [String]? {
+        guard let base = path.baseAddress, path.first == UInt8(ascii: "/") else { return [] }
+        let plain = memchr(base, Int32(UInt8(ascii: "%")), path.count) == nil && isASCII(path)
+        var segments: [String] = []
+        // Room for the usual paths (ZIS's have up to 8 segments); a longer one grows the array.
+        segments.reserveCapacity(8)
+        var start = 1
+        while true {
+            let end = memchr(base + start, Int32(UInt8(ascii: "/")), path.count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? path.count
+            let segment = UnsafeBufferPointer(rebasing: path[start..<end])
+            if plain {
+                segments.append(vocabulary.text(of: UnsafeRawBufferPointer(segment)))
+            } else {
+                guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else { return nil }
+                segments.append(decoded)
+            }
+            guard end < path.count else { return segments }
+            start = end + 1
+        }
+    }
+
+    /// No byte at or above 0x80, eight bytes a step.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Where the path begins: 0 in origin form, after the authority in absolute form.

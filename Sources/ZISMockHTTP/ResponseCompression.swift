@@ -7,6 +7,10 @@ final class ResponseCompression {
     private let threshold: Int
     private var recent: [(source: [UInt8], compressed: [UInt8])] = []
     private let capacity = 16
+    private static let vary = (name: "Vary", value: "Accept-Encoding")
+    /// The usual answer's one header with `Vary` after it, made once: appending to the shared
+    /// one-element array would copy it, an allocation on every compressible response.
+    private static let jsonHeadersWithVary = [HTTPResponse.jsonContentType, vary]
 
     init(threshold: Int) {
         self.threshold = threshold
@@ -16,7 +20,11 @@ final class ResponseCompression {
         guard response.body.count >= threshold, !HTTPStatus.forbidsBody(response.status),
               !response.headers.contains(where: { $0.name.equalsIgnoringASCIICase("Content-Encoding") })
         else { return }
-        response.headers.append(("Vary", "Accept-Encoding"))
+        if response.headers.count == 1, response.headers[0] == HTTPResponse.jsonContentType {
+            response.headers = Self.jsonHeadersWithVary
+        } else {
+            response.headers.append(Self.vary)
+        }
         guard AcceptEncoding.acceptsGzip(acceptEncoding), let compressed = compressed(response.body) else { return }
         response.headers.append(("Content-Encoding", "gzip"))
         response.body = compressed

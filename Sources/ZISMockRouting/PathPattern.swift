@@ -8,15 +8,20 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     let segments: [Segment]
     package let description: String
-    /// How many `{placeholders}`: the parameter list of a match is sized once.
-    private let parameterCount: Int
+    /// The `{placeholders}` and their positions, found once: a match only picks out the values.
+    private let parameterNames: [String]
+    private let parameterPositions: [Int]
 
     package init(_ template: String) {
         description = template
         segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
         }
-        parameterCount = segments.count { if case .parameter = $0 { true } else { false } }
+        let parameters = segments.enumerated().compactMap { position, segment -> (String, Int)? in
+            if case .parameter(let name) = segment { (name, position) } else { nil }
+        }
+        parameterNames = parameters.map(\.0)
+        parameterPositions = parameters.map(\.1)
     }
 
     /// Whether the template begins with these literal segments (a route group's prefix).
@@ -50,18 +55,28 @@ package struct PathPattern: Sendable, CustomStringConvertible {
 
     /// The values at the parameters' positions of a path that `matches`.
     func parameters(of path: [String]) -> PathParameters {
-        var parameters = PathParameters()
-        parameters.values.reserveCapacity(parameterCount)
-        for case (.parameter(let name), let value) in zip(segments, path) { parameters.values.append((name, value)) }
-        return parameters
+        guard let firstPosition = parameterPositions.first else { return PathParameters(names: parameterNames) }
+        let others = parameterPositions.count == 1 ? [] : parameterPositions.dropFirst().map { path[$0] }
+        return PathParameters(names: parameterNames, first: path[firstPosition], others: others)
     }
 }
 
-/// Values the path's `{placeholders}` matched.
+/// Values the path's `{placeholders}` matched. The names are the pattern's own array, shared; the
+/// first value is held inline, so a route with one placeholder (most: `{integration}`) matches
+/// without allocating, and only the others go in an array.
 package struct PathParameters: Sendable {
-    var values: [(name: String, value: String)] = []
+    private let names: [String]
+    private let first: String
+    private let others: [String]
+
+    init(names: [String] = [], first: String = "", others: [String] = []) {
+        self.names = names
+        self.first = first
+        self.others = others
+    }
 
     package subscript(name: String) -> String {
-        values.first { $0.name == name }?.value ?? ""
+        guard let index = names.firstIndex(of: name) else { return "" }
+        return index == 0 ? first : others[index - 1]
     }
 }

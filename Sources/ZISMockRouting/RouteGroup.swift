@@ -5,16 +5,19 @@
 /// path strings.
 package struct RouteGroup: Sendable, Hashable, CustomStringConvertible {
     /// Its place in `all`: equality, hashing and the responder's per-group middleware use it, so
-    /// a request never hashes or compares the group's text.
+    /// a request never hashes or compares the group's text. The only stored property, so a group
+    /// is copied (into every request's route context, several times) without a retain.
     let index: Int
-    package let description: String
+    package var description: String { Self.details[index].description }
     /// The leading path segments every route of the group has; empty for the default group.
-    let prefix: [String]
+    var prefix: [String] { Self.details[index].prefix }
+
+    private static let details: [(description: String, prefix: [String])] = [("zendesk", []), ("admin", ["__admin"])]
 
     /// What Zendesk serves (spec §3–5): journaled, rate limited, faulted.
-    package static let zendesk = RouteGroup(index: 0, description: "zendesk", prefix: [])
+    package static let zendesk = RouteGroup(index: 0)
     /// What the mock adds for tests (spec §8): no Zendesk path can collide with it.
-    package static let admin = RouteGroup(index: 1, description: "admin", prefix: ["__admin"])
+    package static let admin = RouteGroup(index: 1)
 
     package static func == (left: RouteGroup, right: RouteGroup) -> Bool { left.index == right.index }
     package func hash(into hasher: inout Hasher) { hasher.combine(index) }

@@ -57,19 +57,28 @@ package struct Router: Sendable {
         guard path.count < routesBySegmentCount.count else { return .notFound }
         let sameLength = routesBySegmentCount[path.count]
         // The most specific matching pattern; the candidates are the routes written with it (or one
-        // of the same shape), one per method. Found without building a list: this runs per request.
-        var mostSpecific: PathPattern?
+        // of the same shape), one per method. Specificity orders the shapes totally (literal before
+        // parameter at the first difference), so one pass finds the best shape and, among the
+        // routes of that shape, the first for the method (or, for HEAD, for GET), matching each
+        // pattern once and building no list: this runs per request.
+        var best: Int?
+        var chosen: Int?
+        var getForHEAD: Int?
         for index in sameLength where routes[index].pattern.matches(path) {
-            if let best = mostSpecific, !routes[index].pattern.isMoreSpecific(than: best) { continue }
-            mostSpecific = routes[index].pattern
+            if let current = best {
+                if routes[current].pattern.isMoreSpecific(than: routes[index].pattern) { continue }
+                if routes[index].pattern.isMoreSpecific(than: routes[current].pattern) { (best, chosen, getForHEAD) = (index, nil, nil) }
+            } else {
+                best = index
+            }
+            if chosen == nil, routes[index].method == method { chosen = index }
+            if getForHEAD == nil, method == "HEAD", routes[index].method == "GET" { getForHEAD = index }
         }
-        guard let mostSpecific else { return .notFound }
+        guard let best else { return .notFound }
+        if let found = chosen ?? getForHEAD { return .matched(routes[found], routes[found].pattern.parameters(of: path)) }
+        let mostSpecific = routes[best].pattern
         let isCandidate = { (index: Int) in
             routes[index].pattern.matches(path) && !mostSpecific.isMoreSpecific(than: routes[index].pattern)
-        }
-        if let chosen = sameLength.first(where: { isCandidate($0) && routes[$0].method == method })
-            ?? sameLength.first(where: { method == "HEAD" && isCandidate($0) && routes[$0].method == "GET" }) {
-            return .matched(routes[chosen], routes[chosen].pattern.parameters(of: path))
         }
         let allowed = sameLength.filter(isCandidate).flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] }
         return .methodNotAllowed(allow: allowed)

@@ -32,6 +32,15 @@ package struct ZISResponder: HTTPResponder {
         }
     }
 
+    /// Every literal segment of the routes' templates.
+    package var pathVocabulary: TextTable {
+        var seen = Set<String>()
+        let literals = router.routes.flatMap(\.pattern.segments).compactMap { segment -> String? in
+            if case .literal(let text) = segment, seen.insert(text).inserted { text } else { nil }
+        }
+        return TextTable(literals)
+    }
+
     package func respond(to failure: HTTPRequestFailure) -> HTTPResponse {
         var response = HTTPResponse(ZISError(failure))
         response.closesConnection = true

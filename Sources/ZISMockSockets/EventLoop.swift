@@ -19,15 +19,19 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Locked<[(Socket, TLSContext?)]>([])
     private let stopRequested = Atomic<Bool>(false)
 
-    private var connections: [Int32: LoopConnection] = [:]
-    private var runAgain: [LoopConnection] = []
+    /// Unchecked exclusivity: read on every event, on the loop's thread only.
+    @exclusivity(unchecked) private var connections = ConnectionTable()
+    // Unchecked exclusivity: touched only on the loop's thread, never while lent out (the checks
+    // ran on every turn of the loop).
+    @exclusivity(unchecked) private var runAgain: [LoopConnection] = []
     /// Connections whose output waits for a hold to end; few, so a list is enough.
-    private var held: [LoopConnection] = []
+    @exclusivity(unchecked) private var held: [LoopConnection] = []
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Tuning.readBufferBytes, alignment: 16)
     private var now = MockClock.system.monotonicMilliseconds()
     private var draining = false
     private var drainDeadline: Int64 = 0
-    private var acceptors: [Acceptor] = []
+    /// Unchecked exclusivity: read on every turn of the loop, on its thread only.
+    @exclusivity(unchecked) private var acceptors: [Acceptor] = []
 
     /// The loop's fixed working sizes and periods, internal to how it runs rather than settings.
     private enum Tuning {
@@ -116,8 +120,9 @@ final class EventLoop: @unchecked Sendable {
     private func waitTimeout(until nextSweep: Int64) -> Int32 {
         if !runAgain.isEmpty || acceptors.contains(where: \.hasBacklog) { return 0 }
         var deadline = nextSweep
-        for case let retry? in acceptors.map(\.retryAt) { deadline = min(deadline, retry) }
-        for case let until? in held.map(\.heldUntil) { deadline = min(deadline, until) }
+        // Loops, not `map`: this runs on every turn of the loop, and a map allocates an array.
+        for acceptor in acceptors { if let retry = acceptor.retryAt { deadline = min(deadline, retry) } }
+        for connection in held { if let until = connection.heldUntil { deadline = min(deadline, until) } }
         if draining { deadline = min(deadline, now + Tuning.drainCheckMilliseconds) }
         return Int32(clamping: max(0, deadline - now))
     }

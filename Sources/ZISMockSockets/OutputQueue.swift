@@ -104,7 +104,8 @@ package struct OutputQueue {
             sentOfFirst = 0
             finished += 1
         }
-        chunks.removeFirst(finished)
+        // All of it went out, the usual case: emptied in place, without the general subrange removal.
+        if finished == chunks.count { chunks.removeAll(keepingCapacity: true) } else { chunks.removeFirst(finished) }
         for index in holds.indices { holds[index].beforeChunk -= finished }
     }
 }

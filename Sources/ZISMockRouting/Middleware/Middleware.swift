@@ -7,22 +7,26 @@ package protocol Middleware: Sendable {
     func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse
 }
 
-/// What routing found for a request, before anything answered it.
+/// What routing found for a request, before anything answered it. The route and its
+/// parameters are read out of the resolution rather than stored beside it: the context is made
+/// and dropped for every request, and each stored reference is a retain and a release.
 package struct RouteContext: Sendable {
     package let resolution: Router.Resolution
-    /// The matched route; nil for 404 and 405.
-    package let route: Router.Route?
-    package let parameters: PathParameters
     /// The matched route's group, or for a miss the group whose prefix the path starts with.
     package let group: RouteGroup
 
     init(_ resolution: Router.Resolution, path: [String]) {
         self.resolution = resolution
-        if case .matched(let route, let parameters) = resolution {
-            (self.route, self.parameters, group) = (route, parameters, route.group)
-        } else {
-            (route, parameters, group) = (nil, PathParameters(), RouteGroup.containing(path))
-        }
+        if case .matched(let route, _) = resolution { group = route.group } else { group = RouteGroup.containing(path) }
+    }
+
+    /// The matched route; nil for 404 and 405.
+    package var route: Router.Route? {
+        if case .matched(let route, _) = resolution { route } else { nil }
+    }
+
+    package var parameters: PathParameters {
+        if case .matched(_, let parameters) = resolution { parameters } else { PathParameters() }
     }
 
     /// e.g. `/api/services/zis/integrations/{integration}/connections/all`; nil for 404 and 405.
