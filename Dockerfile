@@ -19,10 +19,11 @@ COPY Package.* ./
 COPY Sources Sources
 # SwiftPM checks that every target's folder exists, test targets included, even for `--product`.
 COPY Tests Tests
-# The build compiles the default seed and the OpenAPI document in (the EmbedAsLiteral plugin).
+# The build compiles the default seed, the OpenAPI document and the dashboard in (the EmbedAsLiteral plugin).
 COPY Plugins Plugins
 COPY seed-data seed-data
 COPY openapi openapi
+COPY dashboard dashboard
 # A release build is one static executable (Package.swift links it with `-static-executable`): the
 # Swift runtime, glibc, OpenSSL and zlib are in the binary (it imports no Foundation), so the
 # runtime image needs no shared libraries at all. The linker warns that getaddrinfo and dlopen need
