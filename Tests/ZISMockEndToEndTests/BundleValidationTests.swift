@@ -69,6 +69,23 @@ struct BundleValidationTests {
         }
     }
 
+    /// Job specs take "basic authentication, an API token, or a ZIS OAuth access token" [doc]:
+    /// the job spec's own integration's token with scope write, no other.
+    @Test func aJobSpecTakesItsIntegrationsZISToken() throws {
+        try withServer { server in
+            let client = try CRUDClient(server)
+            #expect(try client.send("POST", Self.path, json: Self.bundle(), authorization: Self.admin).status == 200)
+            let install = "/api/services/zis/registry/job_specs/install?job_spec_name=zis:acme_crm_sync:job_spec:my_job_spec"
+            #expect(try client.send("POST", install).status == 200)
+            #expect(try client.send("GET", "/__admin/state", authorization: nil).text.contains(#""installed_job_specs":["my_job_spec"]"#))
+            #expect(try client.send("DELETE", install).status == 200)
+            #expect(try client.send("POST", install, authorization: "Bearer \(Seeded.readOnlyToken)").status == 403)
+            #expect(try client.send("POST", install, authorization: "Bearer \(Seeded.slackToken)").status == 401)
+            #expect(try client.send("POST", install, authorization: nil).status == 401)
+            #expect(try client.send("GET", "/__admin/state", authorization: nil).text.contains(#""installed_job_specs""#) == false)
+        }
+    }
+
     @Test func uploadAndReuploadThenInstallAndUninstallItsJobSpec() throws {
         try withServer { server in
             let client = try CRUDClient(server)

@@ -41,6 +41,18 @@ extension ZISService {
         }
     }
 
+    /// An admin, or a ZIS bearer token of `integration` with scope `write` (job specs, issue 22).
+    /// A bearer token that is neither is refused as the ZIS endpoints refuse it; any other
+    /// credential as the admin endpoints do.
+    package func authorizeAdminOrIntegration(_ credentials: Credentials, integration: String) throws(ZISError) {
+        do {
+            _ = try authenticateAdmin(credentials, changesState: true)
+        } catch {
+            guard case .bearer = credentials else { throw error }
+            _ = try authorize(credentials, integration: integration, scope: .write, changesState: true)
+        }
+    }
+
     /// The integration's installed job specs, by short name in byte order.
     package func installedJobSpecs(integration: String) -> [String] {
         state.withLock { $0.integrations[integration]?.installedJobSpecs ?? [] }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
