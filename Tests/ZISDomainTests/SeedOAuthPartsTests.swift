@@ -28,7 +28,10 @@ import Testing
         #expect(seed.zendeskAccountID == 4321)
         #expect(ZISService(seed: seed).zendeskAccountID == 4321)
         #expect(ZISService(seed: Seed()).zendeskAccountID == Seed.defaultZendeskAccountID)
-        #expect(try SeedLoader.parse(SeedWriter.json(seed, revealSecrets: true), file: "export") == seed)
+        // Compared as exports: an OAuth connection's seed has no timestamps, so each load stamps
+        // its own (invisible) load time, and a slow run (the sanitizers) crosses a second.
+        let export = SeedWriter.json(seed, revealSecrets: true)
+        #expect(SeedWriter.json(try SeedLoader.parse(export, file: "export"), revealSecrets: true) == export)
     }
 
     @Test(arguments: [(String, String)]([
