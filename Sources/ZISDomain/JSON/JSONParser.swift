@@ -10,14 +10,16 @@ package enum JSONParser {
     package static let defaultMaxDepth = 64
 
     package static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
-        scanner.skipWhitespace()
-        let value = try scanner.parseValue(depth: 0)
-        scanner.skipWhitespace()
-        if !scanner.isAtEnd {
-            throw scanner.error("unexpected \(scanner.describeCurrentByte()) after the JSON value")
+        try bytes.withUnsafeBufferPointer { bytes throws(JSONParseError) in
+            var scanner = JSONScanner(bytes: bytes, maxDepth: maxDepth)
+            scanner.skipWhitespace()
+            let value = try scanner.parseValue(depth: 0)
+            scanner.skipWhitespace()
+            if !scanner.isAtEnd {
+                throw scanner.error("unexpected \(scanner.describeCurrentByte()) after the JSON value")
+            }
+            return value
         }
-        return value
     }
 }
 

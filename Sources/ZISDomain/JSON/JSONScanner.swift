@@ -1,3 +1,4 @@
+import Glibc
 import ZISMockBasics
 
 /// The lexical half of the strict JSON reader: walks UTF-8 bytes, keeps the line and column of
@@ -10,7 +11,10 @@ struct JSONScanner {
         case object, array, string, number, bool(Bool), null
     }
 
-    private let bytes: [UInt8]
+    /// Borrowed: whoever makes a scanner keeps these bytes alive while it is used. Through a
+    /// buffer pointer, so reading touches no reference count and no array header: with an
+    /// array, the parts of a seed read on several threads contended for the header's cache line.
+    private let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     private(set) var offset = 0
     private var line = 1
@@ -19,7 +23,7 @@ struct JSONScanner {
     /// into a Unicode-scalar column without rescanning the line.
     private var continuationBytesOnLine = 0
 
-    init(bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = JSONParser.defaultMaxDepth) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
@@ -108,7 +112,7 @@ struct JSONScanner {
         guard let keyPosition = try nextKeyStart(afterMember: afterMember) else { return nil }
         let match: KeyMatch
         if let plain = plainStringBytes(),
-            let index = bytes.withUnsafeBufferPointer({ candidates.index(of: UnsafeBufferPointer(rebasing: $0[plain])) }) {
+            let index = candidates.index(of: UnsafeBufferPointer(rebasing: bytes[plain])) {
             offset = plain.upperBound + 1
             match = .candidate(index)
         } else {
@@ -141,18 +145,75 @@ struct JSONScanner {
     /// without escapes (so they are the string's UTF-8 as they stand); nil for anything else,
     /// which `readString` then reads, checks and reports on. Does not move the scanner.
     private func plainStringBytes() -> Range<Int>? {
-        // Through a buffer pointer: the array's per-byte bounds checks were half this loop's cost.
-        bytes.withUnsafeBufferPointer { buffer in
-            var end = offset + 1
-            while end < buffer.count {
-                switch buffer[end] {
-                case UInt8(ascii: "\""): return (offset + 1)..<end
-                case UInt8(ascii: "\\"), 0..<0x20, 0x80...: return nil
-                default: end += 1
-                }
+        var end = offset + 1
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "\""): return (offset + 1)..<end
+            case UInt8(ascii: "\\"), 0..<0x20, 0x80...: return nil
+            default: end += 1
             }
-            return nil
         }
+        return nil
+    }
+
+    /// The string the scanner is at, consumed, as the range of its bytes when `plainStringBytes`
+    /// finds it plain; nil (the scanner unmoved) otherwise.
+    mutating func readPlainString() -> Range<Int>? {
+        guard let plain = plainStringBytes() else { return nil }
+        offset = plain.upperBound + 1
+        return plain
+    }
+
+    /// The scanner moved on to `target` over bytes it does not read, its line and column kept
+    /// right (so positions read from there on are the ones a reader from here would give): for a
+    /// reader that starts at an element start found by `elementStart(near:)`.
+    func skipped(to target: Int) -> JSONScanner {
+        var moved = self
+        var newline = firstOffset(of: UInt8(ascii: "\n"), from: offset)
+        while newline < target {
+            moved.line += 1
+            moved.lineStart = newline + 1
+            moved.continuationBytesOnLine = 0
+            newline = firstOffset(of: UInt8(ascii: "\n"), from: newline + 1)
+        }
+        for index in max(offset, moved.lineStart)..<target where bytes[index] & 0xC0 == 0x80 {
+            moved.continuationBytesOnLine += 1
+        }
+        moved.offset = target
+        return moved
+    }
+
+    /// The first `byte` at or after `from`, or the end of the input.
+    func firstOffset(of byte: UInt8, from: Int) -> Int {
+        guard from < bytes.count, let base = bytes.baseAddress, let found = memchr(base + from, Int32(byte), bytes.count - from)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Where the first `}`, `,`, `{` (whitespace allowed between) at or after `target` puts its
+    /// `{`: a guess at the start of an object element of an array, which the caller must prove
+    /// (the bytes could be inside a string). nil if none is found within 64 KiB.
+    func elementStart(near target: Int) -> Int? {
+        func skipWhitespace(_ index: inout Int) {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+        var index = target
+        while index < min(bytes.count, target + 1 << 16) {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "}") else { continue }
+            var next = index + 1
+            skipWhitespace(&next)
+            guard next < bytes.count, bytes[next] == UInt8(ascii: ",") else { continue }
+            next += 1
+            skipWhitespace(&next)
+            if next < bytes.count, bytes[next] == UInt8(ascii: "{") { return next }
+        }
+        return nil
+    }
+
+    /// The bytes of `range`, in place.
+    func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Steps to the next element of the array entered last: true with the scanner at the

@@ -16,6 +16,14 @@ public struct Connection: Sendable, Equatable {
         self.payload = payload
     }
 
+    /// With timestamps already packed (the seed decoder packs them from the file's bytes).
+    init(name: String, created: CompactTimestamp, updated: CompactTimestamp, payload: ConnectionPayload) {
+        self.name = name
+        self.created = created
+        self.updated = updated
+        self.payload = payload
+    }
+
     /// RFC 3339 UTC text, kept exactly as given so seeded bodies are byte-identical on every run (spec §7).
     public var createdAt: String {
         get { created.text }

@@ -26,6 +26,7 @@ struct ConnectionSeedSchema {
             !schema.fields.dropFirst(required).contains { $0.defaultValue == nil },
             "a schema lists its required fields before its optional ones")
         requiredCount = 1 + required
+        defaults = schema.fields.map { $0.defaultValue ?? "" }
         self.keys = AllowedKeys(keys)
         domainSlot = keys.firstIndex(of: ConnectionField.allowedDomain.key)
         createdSlot = keys.firstIndex(of: "created_at")
@@ -36,9 +37,18 @@ struct ConnectionSeedSchema {
         }
     }
 
-    /// The payload from the strings a connection object gave, by slot (nil: left out).
-    func payload(_ texts: [String?]) -> ConnectionPayload {
-        schema.makePayload(schema.fields.enumerated().map { index, field in texts[Self.slot(ofField: index)] ?? field.defaultValue ?? "" })
+    /// What each of the schema's fields is when left out, in `schema.fields` order ("" for the
+    /// required ones, which are never left out by the time a payload is made).
+    let defaults: [String]
+
+    /// The payload from the strings a connection object gave, by slot (nil: left out). `values`
+    /// is the caller's working array, reused from connection to connection.
+    func payload(_ texts: [String?], values: inout [String]) -> ConnectionPayload {
+        values.removeAll(keepingCapacity: true)
+        for (index, fallback) in defaults.enumerated() {
+            values.append(texts[Self.slot(ofField: index)] ?? fallback)
+        }
+        return schema.makePayload(values)
     }
 
     private static let all = ConnectionType.allCases.map(ConnectionSeedSchema.init)

@@ -2,19 +2,29 @@
 /// by field from the scanner with no tree, no per-connection dictionary and no path strings (a
 /// path is spelled out only for an error).
 extension SeedDecoder {
-    /// One field of a connection object as read: its text, or the type it had instead.
-    private struct FieldValue {
-        let text: String?
-        let typeDescription: String
+    /// One field of a connection object as read: its text, or the type it had instead. A
+    /// timestamp that is a plain string is kept as the range of its bytes (`bytes`, with `text`
+    /// nil): it is checked and packed in place, never made a `String`.
+    struct FieldValue {
+        /// The text of a string; for any other value, its type ("an object", …).
+        let text: String
+        let isString: Bool
+        /// Where the string's bytes start and end (exclusive), or -1 when `text` holds it.
+        var bytesStart = -1, bytesEnd = -1
         let position: SourcePosition
+
+        var bytes: Range<Int>? { bytesStart < 0 ? nil : bytesStart..<bytesEnd }
+        var stringText: String? { isString && bytesStart < 0 ? text : nil }
     }
 
     /// What reading a connection reuses from the ones before it.
-    private struct Scratch {
+    struct Scratch {
         /// Slots by position in the schema's keys, cleared for each connection, so that reading
         /// one allocates no working arrays.
         var fields: [FieldValue?]
         var texts: [String?]
+        /// The payload's values, in the schema's field order.
+        var values: [String] = []
         /// The connections of a seed mostly share a few domains. One equal to the last accepted
         /// is not checked again and shares its storage (past 15 bytes, a String is a heap block).
         var lastDomain: String?
@@ -26,7 +36,7 @@ extension SeedDecoder {
     }
 
     /// Where each connection came from, for the duplicate-name check, kept only while decoding.
-    private struct Origin {
+    struct Origin: Sendable {
         let type: ConnectionType
         let index: Int
         let namePosition: SourcePosition
@@ -38,8 +48,7 @@ extension SeedDecoder {
     mutating func decodeConnections(
         path: String, depth: Int
     ) throws(SeedError) -> (connections: [Connection], nameOrder: [Int]) {
-        var connections: [Connection] = []
-        var origins: [Origin] = []
+        var run = ElementRun()
         let allowed = AllowedKeys(ConnectionType.allCases.map(\.rawValue))
         var lastDomain: String?
         _ = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, _ throws(SeedError) in
@@ -50,23 +59,17 @@ extension SeedDecoder {
             var scratch = Scratch(slots: schema.keys.names.count)
             scratch.lastDomain = lastDomain
             defer { lastDomain = scratch.lastDomain }
-            var index = 0
-            while try decoder.nextElement(afterElement: index > 0) {
-                let connection = try decoder.decodeConnection(
-                    schema: schema, scratch: &scratch, path: "\(arrayPath)[\(index)]", depth: depth + 2)
-                connections.append(connection)
-                origins.append(Origin(type: type, index: index, namePosition: scratch.fields[0]!.position))
-                index += 1
-            }
+            try decoder.decodeElements(
+                schema: schema, type: type, arrayPath: arrayPath, depth: depth + 2, scratch: &scratch, into: &run)
         }
-        let nameOrder = try checkUniqueNames(connections, origins: origins, path: path)
-        return (connections, nameOrder)
+        let nameOrder = try checkUniqueNames(run.connections, origins: run.origins, path: path)
+        return (run.connections, nameOrder)
     }
 
     /// Reads one connection object into `scratch` (`name` is the first slot), then checks it in the
     /// order the rules are listed: required fields, their types, the name, the domain, the other
     /// fields' rules (`ConnectionSchema`), the timestamps. `path` is an autoclosure so it is built only for an error.
-    private mutating func decodeConnection(
+    mutating func decodeConnection(
         schema: ConnectionSeedSchema, scratch: inout Scratch, path: @autoclosure () -> String, depth: Int
     ) throws(SeedError) -> Connection {
         for slot in scratch.fields.indices {
@@ -74,7 +77,8 @@ extension SeedDecoder {
             scratch.texts[slot] = nil
         }
         let object = try readObject(path: path(), depth: depth, allowed: schema.keys) { decoder, key, _ throws(SeedError) in
-            scratch.fields[key] = try decoder.readFieldValue(depth: depth)
+            let isTimestamp = key == schema.createdSlot || key == schema.updatedSlot
+            scratch.fields[key] = try decoder.readFieldValue(depth: depth, plainAsBytes: isTimestamp)
         }
         let fields = scratch.fields
         func fieldPath(_ key: Int) -> String { "\(path()).\(schema.keys.names[key])" }
@@ -83,10 +87,10 @@ extension SeedDecoder {
         }
         for key in fields.indices {
             guard let field = fields[key] else { continue }
-            guard let text = field.text else {
-                throw failure("expected a string, found \(field.typeDescription)", at: field.position, path: fieldPath(key))
+            guard field.isString else {
+                throw failure("expected a string, found \(field.text)", at: field.position, path: fieldPath(key))
             }
-            scratch.texts[key] = text
+            scratch.texts[key] = field.stringText
         }
         let name = scratch.texts[0]!
         guard NameRules.isValidConnectionName(name) else {
@@ -105,29 +109,36 @@ extension SeedDecoder {
                 throw failure(violation, at: fields[slot]!.position, path: fieldPath(slot))
             }
         }
-        let texts = scratch.texts
-        func timestamp(at slot: Int?) throws(SeedError) -> String {
-            guard let slot, let text = texts[slot] else { return loadTime }
-            guard Timestamp.isValid(text) else {
-                throw failure("\(schema.keys.names[slot]) \(Timestamp.rule)", at: fields[slot]!.position, path: fieldPath(slot))
+        func timestamp(at slot: Int?) throws(SeedError) -> CompactTimestamp {
+            guard let slot, let field = fields[slot] else { return CompactTimestamp(loadTime) }
+            let stamp: CompactTimestamp?
+            if let range = field.bytes {
+                stamp = scanner.withBytes(in: range) { Timestamp.isValid(utf8: $0) ? CompactTimestamp(utf8: $0) : nil }
+            } else {
+                stamp = field.stringText.flatMap { Timestamp.isValid($0) ? CompactTimestamp($0) : nil }
             }
-            return text
+            guard let stamp else {
+                throw failure("\(schema.keys.names[slot]) \(Timestamp.rule)", at: field.position, path: fieldPath(slot))
+            }
+            return stamp
         }
-        let createdAt = try timestamp(at: schema.createdSlot)
-        let updatedAt = try timestamp(at: schema.updatedSlot)
-        return Connection(
-            name: name, createdAt: createdAt, updatedAt: updatedAt,
-            payload: schema.payload(texts))
+        let created = try timestamp(at: schema.createdSlot)
+        let updated = try timestamp(at: schema.updatedSlot)
+        return Connection(name: name, created: created, updated: updated, payload: schema.payload(scratch.texts, values: &scratch.values))
     }
 
-    /// A string as its text; any other value is parsed (so its syntax is checked) for its type.
-    private mutating func readFieldValue(depth: Int) throws(SeedError) -> FieldValue {
+    /// A string as its text (or, with `plainAsBytes`, a plain one as its bytes); any other value
+    /// is parsed (so its syntax is checked) for its type.
+    private mutating func readFieldValue(depth: Int, plainAsBytes: Bool) throws(SeedError) -> FieldValue {
         let position = scanner.position
         if try valueStart() == .string {
-            return FieldValue(text: try readString(), typeDescription: "a string", position: position)
+            if plainAsBytes, let range = scanner.readPlainString() {
+                return FieldValue(text: "", isString: true, bytesStart: range.lowerBound, bytesEnd: range.upperBound, position: position)
+            }
+            return FieldValue(text: try readString(), isString: true, position: position)
         }
         let value = try parseValue(depth: depth)
-        return FieldValue(text: nil, typeDescription: value.typeDescription, position: position)
+        return FieldValue(text: value.typeDescription, isString: false, position: position)
     }
 
     /// Sorts positions by name, which puts any repeated name next to its earlier use; a sort of

@@ -22,14 +22,35 @@ struct SeedDecoder {
     /// Internal for `SeedDecoder+Connections`.
     var scanner: JSONScanner
 
-    init(bytes: [UInt8], file: String, loadTime: String, claimed: ClaimedNames) {
+    /// Arrays of connections at least this long are read in parts on several threads.
+    let partMinimumBytes: Int
+    /// How many parts of arrays were read by other threads and used (the tests check it is not none).
+    var partsUsed = 0
+
+    /// `bytes` must stay alive while the decoder is used (see `SeedDecoder.decode`).
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, loadTime: String, claimed: ClaimedNames,
+        partMinimumBytes: Int = SeedDecoder.partMinimumBytes
+    ) {
+        self.partMinimumBytes = partMinimumBytes
         self.file = file
         self.loadTime = loadTime
         self.claimed = claimed
         self.scanner = JSONScanner(bytes: bytes)
     }
 
-    mutating func decodeDocument() throws(SeedError) -> Seed {
+    /// Decodes the document in `bytes`; returns it with the names it claimed (for the next file).
+    static func decode(
+        _ bytes: [UInt8], file: String, loadTime: String, claimed: ClaimedNames,
+        partMinimumBytes: Int = SeedDecoder.partMinimumBytes
+    ) throws(SeedError) -> (seed: Seed, claimed: ClaimedNames, partsUsed: Int) {
+        try bytes.withUnsafeBufferPointer { bytes throws(SeedError) in
+            var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: claimed, partMinimumBytes: partMinimumBytes)
+            return (try decoder.decodeDocument(), decoder.claimed, decoder.partsUsed)
+        }
+    }
+
+    private mutating func decodeDocument() throws(SeedError) -> Seed {
         scanner.skipWhitespace()
         var seed = Seed()
         let rootKeys = AllowedKeys(["integrations", SeedWriter.maskedMarkerKey, "admins", "zendesk_account_id"])

@@ -14,20 +14,18 @@ public enum SeedLoader {
         var merged = Seed()
         for name in names {
             let file = "\(folder)/\(name)"
-            var decoder = SeedDecoder(bytes: try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
-            let document = try decoder.decodeDocument()
+            let document: Seed
+            (document, claimed, _) = try SeedDecoder.decode(try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
             merged.integrations += document.integrations
             merged.admins += document.admins
             merged.zendeskAccountID = document.zendeskAccountID ?? merged.zendeskAccountID
-            claimed = decoder.claimed
         }
         return merged
     }
 
     /// `file` only names the source in error messages.
     public static func parse(_ bytes: [UInt8], file: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
-        var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames())
-        return try decoder.decodeDocument()
+        try SeedDecoder.decode(bytes, file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames()).seed
     }
 
     /// `seed-data/default.json`, compiled into the binary so the server starts without any file.

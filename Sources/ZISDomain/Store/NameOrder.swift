@@ -31,15 +31,15 @@ enum NameOrder {
     /// The first eight bytes, big-endian and zero-padded, so integers order like the bytes; nil
     /// if the name is not all ASCII.
     private static func asciiPrefix(of name: String) -> UInt64? {
-        var prefix: UInt64 = 0
-        var taken = 0
-        for byte in name.utf8 {
-            guard byte.isASCII else { return nil }
-            if taken < 8 {
+        var name = name
+        return name.withUTF8 { utf8 in
+            // One OR over all bytes finds a non-ASCII one; the loop is what made this a tenth of a load.
+            guard utf8.reduce(0, |) < 0x80 else { return nil }
+            var prefix: UInt64 = 0
+            for (taken, byte) in utf8.prefix(8).enumerated() {
                 prefix |= UInt64(byte) << (56 - 8 * taken)
-                taken += 1
             }
+            return prefix
         }
-        return prefix
     }
 }

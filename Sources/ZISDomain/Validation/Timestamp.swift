@@ -56,14 +56,14 @@ public enum Timestamp {
         return text.withUTF8(isValid(utf8:))
     }
 
-    private static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return false }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = bytes[index]
-                guard byte.isASCIIDigit else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int(digit)
             }
             return value
         }
