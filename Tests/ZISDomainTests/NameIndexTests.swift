@@ -86,4 +86,16 @@ import ZISMockFixtures
         // '-' 0x2D < '9' 0x39 < 'B' 0x42 < '_' 0x5F < 'a' 0x61 < 'b' 0x62
         #expect(index.map(\.name) == ["-x", "9", "B", "_x", "a", "b"])
     }
+
+    /// Past `ParallelWork.minimumElements` the chunks are filled on several threads.
+    @Test func aBigIndexIsFilledInNameOrderInFullChunks() {
+        let count = ParallelWork.minimumElements * 2 + 5
+        let sorted = (0..<count).map { Fixture.connection(Fixture.name($0)) }.sorted { $0.name < $1.name }
+        let reversed = Array(sorted.reversed())
+        let index = NameIndex(reversed, inNameOrder: Array(reversed.indices.reversed()))
+        checkInvariants(index, equals: sorted.map(\.name))
+        #expect(index.chunks.dropLast().allSatisfy { $0.count == index.maxChunkCount * 3 / 4 })
+        checkInvariants(NameIndex(sortedUniqueElements: sorted), equals: sorted.map(\.name))
+    }
 }
+

@@ -23,4 +23,18 @@ import ZISMockFixtures
         let names = ["zz", "\u{E9}t\u{E9}", "e\u{301}t\u{E9}", "aa"]
         #expect(positions(names) == [3, 0, 1, 2])
     }
+
+    /// Past `ParallelWork.minimumElements` the sort runs a stretch per processor, then merges:
+    /// the order, the tie-break by position and the repeats found must be the one-thread ones.
+    @Test func aBigSortMatchesStringOrderAndFindsEveryRepeat() {
+        let count = ParallelWork.minimumElements * 2 + 17
+        // Every name shares its first eight bytes ("connecti"), so each comparison goes on to the
+        // whole name; three names are used twice.
+        var names = (0..<count).map { "connection_\(($0 &* 7_919) % count)" }
+        for (later, earlier) in [(count - 1, 5), (count / 2, count / 2 + 1), (100, 99)] { names[later] = names[earlier] }
+        let (order, repeats) = NameOrder.positionsAndRepeats(of: names.map { Fixture.connection($0) })
+        let expected = names.indices.sorted { names[$0] == names[$1] ? $0 < $1 : names[$0] < names[$1] }
+        #expect(order == expected)
+        #expect(Set(repeats.map { [$0.earlier, $0.later] }) == [[5, count - 1], [count / 2, count / 2 + 1], [99, 100]])
+    }
 }

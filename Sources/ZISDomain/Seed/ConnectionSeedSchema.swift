@@ -53,6 +53,9 @@ struct ConnectionSeedSchema {
 
     private static let all = ConnectionType.allCases.map(ConnectionSeedSchema.init)
 
+    /// A schema sharing no storage with `of(type)`'s, for a thread of its own.
+    static func fresh(_ type: ConnectionType) -> ConnectionSeedSchema { ConnectionSeedSchema(type) }
+
     static func of(_ type: ConnectionType) -> ConnectionSeedSchema {
         all[ConnectionType.allCases.firstIndex(of: type)!]
     }

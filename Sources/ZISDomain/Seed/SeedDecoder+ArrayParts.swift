@@ -1,5 +1,4 @@
 import Dispatch
-import Glibc
 import ZISMockLocking
 
 /// A long connection array read by several threads at once (issue 20: a million connections
@@ -82,7 +81,7 @@ extension SeedDecoder {
     /// One part per processor after the first, each from a guessed element start; none for a
     /// short array. The array's end is guessed as its first `]`, which can only be early.
     private func startParts(schema: ConnectionSeedSchema, type: ConnectionType, arrayPath: String, depth: Int) -> [ArrayPart] {
-        let processors = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        let processors = ParallelWork.processors
         let from = scanner.offset
         let end = scanner.firstOffset(of: UInt8(ascii: "]"), from: from)
         guard processors > 1, end - from >= partMinimumBytes else { return [] }
@@ -100,6 +99,8 @@ extension SeedDecoder {
             nonisolated(unsafe) let decoder = self
             return ArrayPart(start: start) { abandoned throws(SeedError) in
                 var decoder = decoder
+                // Its own copy: the shared one's arrays had their reference counts bumped by both threads.
+                let schema = ConnectionSeedSchema.fresh(type)
                 decoder.scanner = decoder.scanner.skipped(to: start)
                 var scratch = Scratch(slots: schema.keys.names.count)
                 var run = ElementRun()

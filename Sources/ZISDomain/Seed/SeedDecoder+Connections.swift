@@ -148,10 +148,10 @@ extension SeedDecoder {
     private func checkUniqueNames(
         _ connections: [Connection], origins: [Origin], path: String
     ) throws(SeedError) -> [Int] {
-        let order = NameOrder.positions(of: connections)
+        let (order, repeats) = NameOrder.positionsAndRepeats(of: connections)
         var firstRepeat: (later: Int, earlier: Int)?
-        for (earlier, later) in zip(order, order.dropFirst()) where connections[earlier].name == connections[later].name {
-            if firstRepeat.map({ later < $0.later }) ?? true { firstRepeat = (later, earlier) }
+        for (earlier, later) in repeats where firstRepeat.map({ later < $0.later }) ?? true {
+            firstRepeat = (later, earlier)
         }
         if let (later, earlier) = firstRepeat {
             let (repeated, first) = (origins[later], origins[earlier])
