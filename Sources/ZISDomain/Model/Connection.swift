@@ -43,9 +43,9 @@ public enum ConnectionPayload: Sendable, Equatable {
     case apiKey(APIKeyFields)
     case basicAuth(BasicAuthFields)
     case bearerToken(BearerTokenFields)
-    // Boxed: nine strings would make every connection of every type 144 bytes wide in the store;
-    // with the box it is as wide as the three-string types, and only OAuth ones pay the box.
-    indirect case oauth(OAuthConnectionFields)
+    // Its ten strings are packed in one block (`PackedTexts`), so it is no wider than the
+    // three-string types and needs no box.
+    case oauth(OAuthConnectionFields)
 
     public var type: ConnectionType {
         switch self {
@@ -104,34 +104,70 @@ public struct BearerTokenFields: Sendable, Equatable {
 /// OAuth connections render these fields (spec §3) and no timestamps; all are plain strings
 /// in the mock, defaulting to "" except `tokenType` (spec §7).
 public struct OAuthConnectionFields: Sendable, Equatable {
-    public var accessToken: String
-    public var createdBy: String
-    public var oauthAccessTokenResponseBody: String
+    /// The ten fields below, in this order, packed (see `PackedTexts`).
+    private var texts: PackedTexts
+
+    public var accessToken: String {
+        get { texts[0] }
+        set { texts[0] = newValue }
+    }
+
+    public var createdBy: String {
+        get { texts[1] }
+        set { texts[1] = newValue }
+    }
+
+    public var oauthAccessTokenResponseBody: String {
+        get { texts[2] }
+        set { texts[2] = newValue }
+    }
+
     /// The client whose flow made it [doc: OAuth Connections JSON format]; shown by show, not in
     /// the list (whose field set is spec §3's). Deleting that client deletes the connection, and
     /// it is the provider a refresh goes to; "" for a seeded connection of no client.
-    public var oauthClientUUID: String
-    public var oauthURLSubdomain: String
-    public var permissionScope: String
-    public var refreshToken: String
-    public var tokenExpiry: String
-    public var tokenType: String
-    public var uuid: String
+    public var oauthClientUUID: String {
+        get { texts[3] }
+        set { texts[3] = newValue }
+    }
+
+    public var oauthURLSubdomain: String {
+        get { texts[4] }
+        set { texts[4] = newValue }
+    }
+
+    public var permissionScope: String {
+        get { texts[5] }
+        set { texts[5] = newValue }
+    }
+
+    public var refreshToken: String {
+        get { texts[6] }
+        set { texts[6] = newValue }
+    }
+
+    public var tokenExpiry: String {
+        get { texts[7] }
+        set { texts[7] = newValue }
+    }
+
+    public var tokenType: String {
+        get { texts[8] }
+        set { texts[8] = newValue }
+    }
+
+    public var uuid: String {
+        get { texts[9] }
+        set { texts[9] = newValue }
+    }
 
     public init(
         accessToken: String, createdBy: String = "", oauthAccessTokenResponseBody: String = "",
         oauthClientUUID: String = "", oauthURLSubdomain: String = "", permissionScope: String = "", refreshToken: String = "",
         tokenExpiry: String = "", tokenType: String = "bearer", uuid: String = ""
     ) {
-        self.accessToken = accessToken
-        self.createdBy = createdBy
-        self.oauthAccessTokenResponseBody = oauthAccessTokenResponseBody
-        self.oauthClientUUID = oauthClientUUID
-        self.oauthURLSubdomain = oauthURLSubdomain
-        self.permissionScope = permissionScope
-        self.refreshToken = refreshToken
-        self.tokenExpiry = tokenExpiry
-        self.tokenType = tokenType
-        self.uuid = uuid
+        texts = PackedTexts([
+            accessToken, createdBy, oauthAccessTokenResponseBody, oauthClientUUID, oauthURLSubdomain, permissionScope,
+            refreshToken, tokenExpiry, tokenType, uuid,
+        ])
     }
 }
