@@ -31,6 +31,15 @@ import Testing
         (decode(bytes, partMinimumBytes: smallParts), decode(bytes, partMinimumBytes: .max))
     }
 
+    /// Both errors, read in parts and by one thread; nil (with an issue recorded) unless both fail.
+    private static func bothFail(_ bytes: [UInt8]) -> (inParts: SeedError, oneThread: SeedError)? {
+        guard case (.failure(let inParts), .failure(let oneThread)) = bothWays(bytes) else {
+            Issue.record("both should fail")
+            return nil
+        }
+        return (inParts, oneThread)
+    }
+
     private static var hasSeveralProcessors: Bool { sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 }
 
     @Test func partsReadTheSameSeedAsOneThread() throws {
@@ -49,11 +58,7 @@ import Testing
         let bytes = Self.seed { index in
             index == bad ? #"{"name":"late","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"k","created_at":"2024-13-01T00:00:00Z"}"# : nil
         }
-        let (inParts, oneThread) = Self.bothWays(bytes)
-        guard case .failure(let partsError) = inParts, case .failure(let wholeError) = oneThread else {
-            Issue.record("both should fail")
-            return
-        }
+        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("connections.api_key[\(bad)].created_at"))
         #expect(partsError.description.contains("big.json:\(bad + 2):"))
@@ -63,11 +68,7 @@ import Testing
         let bytes = Self.seed { index in
             index == Self.count - 10 ? #"{"name":"c10005","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"k"}"# : nil
         }
-        let (inParts, oneThread) = Self.bothWays(bytes)
-        guard case .failure(let partsError) = inParts, case .failure(let wholeError) = oneThread else {
-            Issue.record("both should fail")
-            return
-        }
+        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains(#"name "c10005" is already used by integrations[0].connections.api_key[5]"#))
     }
@@ -96,11 +97,7 @@ import Testing
         if let cut = text.indices.first(where: { $0 > text.count / 3 && text[$0...].starts(with: joiner) }) {
             text.remove(at: cut + 1)
         }
-        let (inParts, oneThread) = Self.bothWays(text)
-        guard case .failure(let partsError) = inParts, case .failure(let wholeError) = oneThread else {
-            Issue.record("both should fail")
-            return
-        }
+        guard let (partsError, wholeError) = Self.bothFail(text) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("api_key[3900].name"))
     }
