@@ -36,7 +36,7 @@ import tempfile
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
@@ -106,12 +106,19 @@ class Browser:
 
         With navigates (the default) the call returns once the click's navigation has loaded; a
         click that only runs script passes navigates=False."""
-        element = self._find(css, text)
         what = f"clicking {css or repr(text)} on {self.url}"
         if navigates:
-            self._navigating(element.click, what)
-        else:
-            element.click()
+            self._navigating(self._find(css, text).click, what)
+            return
+        # A page that re-renders on its own (the dashboard polls its journal) can replace the
+        # element between finding and clicking it; what the user clicks is the one shown then.
+        for attempt in range(5):
+            try:
+                self._find(css, text).click()
+                return
+            except StaleElementReferenceException:
+                if attempt == 4:
+                    raise
 
     def fill(self, css, value):
         """Replace the value of the input matching css by typing value, as a user would (so the
