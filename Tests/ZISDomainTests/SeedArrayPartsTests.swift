@@ -1,4 +1,3 @@
-import Glibc
 import Testing
 @testable import ZISDomain
 
@@ -40,7 +39,7 @@ import Testing
         return (inParts, oneThread)
     }
 
-    private static var hasSeveralProcessors: Bool { sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 }
+    private static var hasSeveralProcessors: Bool { ParallelWork.processors > 1 }
 
     @Test func partsReadTheSameSeedAsOneThread() throws {
         let (inParts, oneThread) = Self.bothWays(Self.seed())

@@ -4,7 +4,7 @@
 extension SeedDecoder {
     /// One field of a connection object as read: its text, or the type it had instead. A
     /// timestamp that is a plain string is kept as the range of its bytes (`bytes`, with `text`
-    /// nil): it is checked and packed in place, never made a `String`.
+    /// empty): it is checked and packed in place, never made a `String`.
     struct FieldValue {
         /// The text of a string; for any other value, its type ("an object", …).
         let text: String
