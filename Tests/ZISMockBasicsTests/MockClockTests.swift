@@ -4,15 +4,24 @@ import ZISMockBasics
 
 @Suite("The mock's clock")
 struct MockClockTests {
+    /// Compared with `clock_gettime`, not `time(nil)`: glibc's `time` reads the kernel's coarse
+    /// clock, which lags the precise one by up to a tick, so a reading taken between two `time`
+    /// calls could be a second ahead of both (CI saw exactly that).
     @Test func systemReadingsAgreeWithTheMachine() {
         let clock = MockClock.system
-        let before = Int(time(nil))
+        let before = Self.realtimeSeconds()
         let seconds = clock.wallSeconds()
-        let after = Int(time(nil))
+        let after = Self.realtimeSeconds()
         #expect(before <= seconds && seconds <= after)
         let milliseconds = clock.wallMilliseconds()
         #expect(milliseconds / 1000 >= Int64(seconds) && milliseconds / 1000 <= Int64(seconds) + 1)
         #expect(clock.wallMicroseconds() / 1000 >= milliseconds)
+    }
+
+    private static func realtimeSeconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now.tv_sec
     }
 
     @Test func monotonicReadingsNeverGoBack() {
