@@ -1,5 +1,5 @@
-/// A path template such as `/api/services/zis/integrations/{integration}/connections/all`, matched
-/// segment by segment against a decoded path.
+/// A path template such as `/api/services/zis/integrations/{integration}/connections/all`; the
+/// router's `RouteTree` matches decoded paths against its segments.
 package struct PathPattern: Sendable, CustomStringConvertible {
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -29,31 +29,7 @@ package struct PathPattern: Sendable, CustomStringConvertible {
         segments.starts(with: prefix.map(Segment.literal))
     }
 
-    /// At the first segment where the two differ in kind, this one has the literal.
-    func isMoreSpecific(than other: PathPattern) -> Bool {
-        for (mine, theirs) in zip(segments, other.segments) {
-            switch (mine, theirs) {
-            case (.literal, .parameter): return true
-            case (.parameter, .literal): return false
-            default: continue
-            }
-        }
-        return false
-    }
-
-    /// Whether `path` fits the template; parameters never match an empty segment.
-    func matches(_ path: [String]) -> Bool {
-        guard path.count == segments.count else { return false }
-        for (segment, value) in zip(segments, path) {
-            switch segment {
-            case .literal(let literal): if literal != value { return false }
-            case .parameter: if value.isEmpty { return false }
-            }
-        }
-        return true
-    }
-
-    /// The values at the parameters' positions of a path that `matches`.
+    /// The values at the parameters' positions of a path that fits the template (`RouteTree`).
     func parameters(of path: [String]) -> PathParameters {
         guard let firstPosition = parameterPositions.first else { return PathParameters(names: parameterNames) }
         let others = parameterPositions.count == 1 ? [] : parameterPositions.dropFirst().map { path[$0] }

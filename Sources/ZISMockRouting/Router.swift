@@ -27,9 +27,7 @@ package struct Router: Sendable {
     }
 
     package private(set) var routes: [Route] = []
-    /// Indices into `routes` by segment count: a path is only ever compared with the patterns of its
-    /// own length, a handful instead of every route, on every request.
-    private var routesBySegmentCount: [[Int]] = []
+    private var tree = RouteTree()
 
     package init() {}
 
@@ -38,9 +36,7 @@ package struct Router: Sendable {
     ) {
         let route = Route(method: method, pattern: PathPattern(template), group: group, isOpen: isOpen, handler: handler)
         precondition(route.pattern.starts(with: group.prefix), "\(template) lies outside the \(group) group")
-        let length = route.pattern.segments.count
-        while routesBySegmentCount.count <= length { routesBySegmentCount.append([]) }
-        routesBySegmentCount[length].append(routes.count)
+        tree.insert(route.pattern, route: routes.count)
         routes.append(route)
     }
 
@@ -51,36 +47,14 @@ package struct Router: Sendable {
     }
 
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
-    /// A literal segment beats a parameter, as in a trie: `/connections/all` belongs to the routes
+    /// A literal segment beats a parameter (`RouteTree`): `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
     package func resolve(method: String, path: [String]) -> Resolution {
-        guard path.count < routesBySegmentCount.count else { return .notFound }
-        let sameLength = routesBySegmentCount[path.count]
-        // The most specific matching pattern; the candidates are the routes written with it (or one
-        // of the same shape), one per method. Specificity orders the shapes totally (literal before
-        // parameter at the first difference), so one pass finds the best shape and, among the
-        // routes of that shape, the first for the method (or, for HEAD, for GET), matching each
-        // pattern once and building no list: this runs per request.
-        var best: Int?
-        var chosen: Int?
-        var getForHEAD: Int?
-        for index in sameLength where routes[index].pattern.matches(path) {
-            if let current = best {
-                if routes[current].pattern.isMoreSpecific(than: routes[index].pattern) { continue }
-                if routes[index].pattern.isMoreSpecific(than: routes[current].pattern) { (best, chosen, getForHEAD) = (index, nil, nil) }
-            } else {
-                best = index
-            }
-            if chosen == nil, routes[index].method == method { chosen = index }
-            if getForHEAD == nil, method == "HEAD", routes[index].method == "GET" { getForHEAD = index }
-        }
-        guard let best else { return .notFound }
-        if let found = chosen ?? getForHEAD { return .matched(routes[found], routes[found].pattern.parameters(of: path)) }
-        let mostSpecific = routes[best].pattern
-        let isCandidate = { (index: Int) in
-            routes[index].pattern.matches(path) && !mostSpecific.isMoreSpecific(than: routes[index].pattern)
-        }
-        let allowed = sameLength.filter(isCandidate).flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] }
-        return .methodNotAllowed(allow: allowed)
+        let candidates = tree.routes(fitting: path)
+        guard !candidates.isEmpty else { return .notFound }
+        let found = candidates.first { routes[$0].method == method }
+            ?? (method == "HEAD" ? candidates.first { routes[$0].method == "GET" } : nil)
+        if let found { return .matched(routes[found], routes[found].pattern.parameters(of: path)) }
+        return .methodNotAllowed(allow: candidates.flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] })
     }
 }

@@ -33,6 +33,23 @@ struct RouterTests {
         #expect(resolve("GET", ["c", "api_key", "x"]) == "GET /c/{type}/{name} api_key,x")
     }
 
+    /// A literal branch that ends without a route gives way to the parameter at its position.
+    @Test func aDeadEndLiteralFallsBackToTheParameter() {
+        var router = Router()
+        for template in ["/c/all/x", "/c/{type}/y"] {
+            router.add("GET", template) { _, _ in HTTPResponse(status: 200) }
+        }
+        guard case .matched(let route, let parameters) = router.resolve(method: "GET", path: ["c", "all", "y"]) else {
+            Issue.record("c/all/y did not match /c/{type}/y")
+            return
+        }
+        #expect(route.pattern.description == "/c/{type}/y" && parameters["type"] == "all")
+        guard case .notFound = router.resolve(method: "GET", path: ["c", "all"]) else {
+            Issue.record("c/all matched a route that only passes through it")
+            return
+        }
+    }
+
     @Test func headIsServedWhereGetIs() {
         #expect(resolve("HEAD", ["c", "all"]) == "GET /c/all")
         #expect(resolve("HEAD", ["c", "a", "b"]) == "GET /c/{type}/{name} a,b")
