@@ -35,7 +35,8 @@ package struct HTTPHeaders: Sendable, Sequence {
         return fields.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
     }
 
-    private func mayContain(_ name: String) -> Bool {
+    /// False when no field has this name; true when one may (one of the same length is present).
+    package func mayContain(_ name: String) -> Bool {
         presentNames & Self.presenceBit(name) != 0
     }
 

@@ -55,6 +55,21 @@ struct AdminJournalTests {
         }
     }
 
+    /// Without `Authorization` the other credential headers are still masked, and a request with
+    /// none of them is kept as sent.
+    @Test func credentialHeadersAreMaskedWithoutAnAuthorizationHeader() throws {
+        try withServer { server in
+            let client = try RawHTTPClient(port: server.port)
+            _ = try client.exchange(request(target: Seeded.listPath(), authorization: nil, headers: ["cookie: session=abc", "x-csrf-token: t0k"]))
+            _ = try client.exchange(request(target: Seeded.listPath(), authorization: nil, headers: ["Accept: application/json"]))
+            let recorded = server.control.journal.entries().map { $0.headers.map { "\($0.name): \($0.value)" } }
+            #expect(recorded == [
+                ["Host: mysubdomain.zendesk.com", "cookie: *****", "x-csrf-token: *****"],
+                ["Host: mysubdomain.zendesk.com", "Accept: application/json"],
+            ])
+        }
+    }
+
     @Test func filtersCountsUnmatchedAndClear() throws {
         try withServer { server in
             let client = try RawHTTPClient(port: server.port)

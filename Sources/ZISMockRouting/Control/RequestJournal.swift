@@ -123,10 +123,7 @@ package final class RequestJournal: ExchangeObserver {
         let request = exchange.request
         let (body, truncated) = Self.redactedBody(request.body)
         let integration = exchange.parameters["integration"]
-        // The element type is spelled out: unlabelled tuples here would cost a second copy of the array to add the labels.
-        let headers = request.headers.fields.map { field -> (name: String, value: String) in
-            Self.redactedHeaders.contains(where: field.name.equalsIgnoringASCIICase) ? (field.name, Self.redactedCredentials(field.value)) : field
-        }
+        let headers = Self.redacted(request.headers)
         ring.withLock { ring in
             let entry = JournalEntry(
                 id: ring.nextID, answeredAt: exchange.answeredAt, method: request.method, path: request.rawPath,
@@ -167,6 +164,16 @@ package final class RequestJournal: ExchangeObserver {
         ring.withLock { ring in
             ring.entries.removeAll(keepingCapacity: true)
             ring.start = 0
+        }
+    }
+
+    /// The fields with credentials masked; the same array, not a copy, when none can carry any
+    /// (a request without `Authorization`, such as every 401 for a missing token).
+    static func redacted(_ headers: HTTPHeaders) -> [(name: String, value: String)] {
+        guard redactedHeaders.contains(where: headers.mayContain) else { return headers.fields }
+        // The element type is spelled out: unlabelled tuples here would cost a second copy of the array to add the labels.
+        return headers.fields.map { field -> (name: String, value: String) in
+            redactedHeaders.contains(where: field.name.equalsIgnoringASCIICase) ? (field.name, redactedCredentials(field.value)) : field
         }
     }
 
