@@ -16,6 +16,8 @@ final class HTTPConnection: ConnectionHandler {
     @exclusivity(unchecked) private var pending: [UInt8] = []
     @exclusivity(unchecked) private var state = State.awaitingHead
     @exclusivity(unchecked) private var body: [UInt8] = []
+    /// The last head's fields, whose strings the next head reuses where it repeats them.
+    @exclusivity(unchecked) private var previousHeaders = HTTPHeaders()
     /// A fault asked for the connection to end with a reset rather than a close.
     private var endsWithReset = false
 
@@ -74,13 +76,14 @@ final class HTTPConnection: ConnectionHandler {
                 return bytes.count
             case .awaitingHead:
                 guard !rest.isEmpty else { return offset }
-                switch HTTPHeadParser.parse(rest, limits: limits) {
+                switch HTTPHeadParser.parse(rest, limits: limits, previous: previousHeaders) {
                 case .incomplete:
                     return offset
                 case .failed(let failure):
                     refuse(failure, output: &output)
                 case .complete(let head, let consumed):
                     offset += consumed
+                    previousHeaders = head.headers
                     begin(head, output: &output)
                 }
             case .readingBody(let head, let target, let remaining):

@@ -3,6 +3,11 @@ import ZISMockBasics
 /// Parses a request head from bytes as a pure function, picohttpparser-style: it either finds a whole
 /// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
 /// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
+///
+/// `previous`, the fields of the head before this one on the connection, only saves work: a field
+/// with exactly the bytes of the previous head's field at its position is handed out as that
+/// field's strings. A client on a kept-alive connection sends the same `Host`, `Authorization`,
+/// `User-Agent` and `Accept` every time, and each new string is an allocation and a copy.
 package enum HTTPHeadParser {
     package enum Result {
         case incomplete
@@ -11,7 +16,7 @@ package enum HTTPHeadParser {
         case failed(HTTPRequestFailure)
     }
 
-    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> Result {
+    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits, previous: HTTPHeaders = HTTPHeaders()) -> Result {
         var cursor = ByteCursor(bytes: bytes)
         // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
         while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }
@@ -27,7 +32,7 @@ package enum HTTPHeadParser {
             let (method, target, version) = (line.method, line.target, line.version)
             if cursor.offset - lineStart > limits.maxRequestLineBytes { return .failed(.uriTooLong) }
             let headersStart = cursor.offset
-            switch parseHeaders(&cursor, limits: limits) {
+            switch parseHeaders(&cursor, limits: limits, previous: previous) {
             case .incomplete:
                 return cursor.count - headersStart > limits.maxHeaderBytes ? .failed(.headersTooLarge) : .incomplete
             case .failed(let failure):
@@ -88,7 +93,7 @@ package enum HTTPHeadParser {
         }
     }
 
-    private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits) -> Step<HTTPHeaders> {
+    private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits, previous: HTTPHeaders) -> Step<HTTPHeaders> {
         // Clients send a handful of fields (curl 3, browsers about 10).
         var headers = HTTPHeaders(reservingCapacity: 12)
         while true {
@@ -113,7 +118,12 @@ package enum HTTPHeadParser {
             case true?: break
             }
             while let last = value.last, last.isASCIIBlank { value = value.dropLast() }
-            headers.append(name: TextTable.headerNames.text(of: UnsafeRawBufferPointer(rebasing: name)), value: String(decoding: value, as: UTF8.self))
+            let (nameBytes, valueBytes) = (UnsafeRawBufferPointer(rebasing: name), UnsafeRawBufferPointer(rebasing: value))
+            if let repeated = previous.field(at: headers.count, ifItHas: nameBytes, valueBytes) {
+                headers.append(name: repeated.name, value: repeated.value)
+            } else {
+                headers.append(name: TextTable.headerNames.text(of: nameBytes), value: String(decoding: valueBytes, as: UTF8.self))
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import ZISMockBasics
 
 /// Header fields in the order received; names compare case-insensitively.
@@ -45,6 +46,19 @@ package struct HTTPHeaders: Sendable, Sequence {
     }
 
     package var count: Int { fields.count }
+
+    /// The field at `index` if its name and value are exactly these bytes.
+    func field(at index: Int, ifItHas name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> (name: String, value: String)? {
+        guard index < fields.count else { return nil }
+        let field = fields[index]
+        return Self.has(field.value, value) && Self.has(field.name, name) ? field : nil
+    }
+
+    private static func has(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+        } ?? false
+    }
 
     package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()

@@ -13,11 +13,14 @@ package struct RequestTarget {
     /// `pathVocabulary`: the segments the routes are written with, handed out as those strings
     /// rather than decoded anew (`TextTable`).
     package static func parse(_ target: String, pathVocabulary: TextTable = .empty) -> Result<RequestTarget, HTTPRequestFailure> {
-        var target = target
-        return target.withUTF8 { parse(bytes: $0, pathVocabulary: pathVocabulary) }
+        var bytes = target
+        return bytes.withUTF8 { parse(bytes: $0, of: target, pathVocabulary: pathVocabulary) }
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>, pathVocabulary: TextTable) -> Result<RequestTarget, HTTPRequestFailure> {
+    /// `target` is `bytes` as a string: a target that is all path is its own raw path.
+    private static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, of target: String, pathVocabulary: TextTable
+    ) -> Result<RequestTarget, HTTPRequestFailure> {
         if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
             return .success(RequestTarget(rawPath: "*", pathSegments: [], rawQuery: "", query: []))
         }
@@ -36,7 +39,7 @@ package struct RequestTarget {
         guard let query = FormEncoding.pairs(queryBytes) else {
             return .failure(.malformed("The query string has an invalid percent-encoding."))
         }
-        let rawPath = path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
+        let rawPath = path.isEmpty ? "/" : path.count == bytes.count ? target : String(decoding: path, as: UTF8.self)
         return .success(RequestTarget(
             rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
     }

@@ -1,0 +1,26 @@
+import Testing
+@testable import ZISMockHTTP
+
+/// A head parsed with the connection's previous head at hand reads exactly as one parsed alone,
+/// whatever the two have in common.
+@Suite("Head parser: the previous head's fields")
+struct HeadParserPreviousTests {
+    static let previous = "GET /a HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\n"
+
+    @Test(arguments: [
+        "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\n",  // every field repeated
+        "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abd\r\nX-Custom: v\r\n\r\n",  // one value differs
+        "GET /b HTTP/1.1\r\nhost: one.example\r\nAuthorization: Bearer abc\r\n\r\n",  // a name's case differs, one fewer
+        "GET /b HTTP/1.1\r\nAuthorization: Bearer abc\r\nHost: one.example\r\n\r\n",  // the same fields, moved
+        "GET /b HTTP/1.1\r\nHost: one.example   \r\nAuthorization: Bearer ab\r\nX-Custom: v\r\nX-More: w\r\n\r\n",  // trailing blanks, a prefix, one more
+        "GET /b HTTP/1.1\r\nHost:\r\nX-Custom: \r\n\r\n",  // empty values
+    ])
+    func readsAsIfParsedAlone(next: String) throws {
+        let previous = try #require(parseHead(Self.previous).head).headers
+        let alone = try #require(parseHead(next).head)
+        let withPrevious = try #require(bytes(next).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: previous) }.head)
+        #expect(withPrevious.headers.fields.map { "\($0.name)=\($0.value)" } == alone.headers.fields.map { "\($0.name)=\($0.value)" })
+        #expect(withPrevious.headers["host"] == alone.headers["host"])
+        #expect(withPrevious.target == alone.target && withPrevious.method == alone.method)
+    }
+}
