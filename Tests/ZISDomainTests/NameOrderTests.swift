@@ -4,7 +4,7 @@ import ZISMockFixtures
 
 @Suite struct NameOrderTests {
     private func positions(_ names: [String]) -> [Int] {
-        NameOrder.positions(of: names.map { Fixture.connection($0) })
+        NameOrder.positionsAndRepeats(of: names.map { Fixture.connection($0) }).positions
     }
 
     @Test func ordersLikeStringComparisonWhenEightBytePrefixesTie() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZISDomain
+import ZISMockFixtures
 
 @Suite struct SeedLoaderTests {
     /// A one-integration seed with `items` as its api_key array, one item per line starting at line 6.
@@ -171,6 +172,17 @@ import Testing
         #expect(loaded.integrations[0].connections.map(\.name) == ["zz_last", "aa_first"])
         let state = IntegrationState(name: "acme", connections: loaded.integrations[0].connections, oauthClients: [])
         #expect(state.connections.map(\.name) == ["aa_first", "zz_last"])
+    }
+
+    /// A seed built in code may repeat a name; the store keeps the first use of each.
+    @Test func theStoreKeepsTheFirstOfRepeatedNamesFromCode() {
+        let connections = [
+            Fixture.connection("b_name", type: .apiKey), Fixture.connection("a_name", type: .basicAuth),
+            Fixture.connection("b_name", type: .bearerToken), Fixture.connection("c_name", type: .oauth),
+            Fixture.connection("a_name", type: .apiKey), Fixture.connection("b_name", type: .oauth),
+        ]
+        let state = IntegrationState(name: "acme", connections: connections, oauthClients: [])
+        #expect(state.connections.map { "\($0.name) \($0.type.rawValue)" } == ["a_name basic_auth", "b_name api_key", "c_name oauth"])
     }
 
     @Test func theDecodersNameOrderBuildsTheStoreUntilConnectionsChange() throws {

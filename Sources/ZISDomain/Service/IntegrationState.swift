@@ -30,20 +30,13 @@ struct IntegrationState: Sendable {
 
     /// Seeds from `SeedLoader` have unique names already; a `Seed` built in code might not, and
     /// the index's ordering invariant must hold regardless, so later duplicates are dropped.
-    /// The first of equal names wins; duplicates are neighbours in name order, so no set of a
-    /// million names is needed. This and building the index are the whole cost of installing a
-    /// loaded seed.
+    /// The first of equal names wins: the sort keeps equal names in their original order and
+    /// reports each repeat with the use before it, so no set of a million names is needed.
     private static func uniquelyNamedPositions(_ connections: [Connection]) -> [Int] {
-        var positions = NameOrder.positions(of: connections)
-        var kept = 0
-        for index in positions.indices {
-            let position = positions[index]
-            guard kept == 0 || connections[positions[kept - 1]].name != connections[position].name else { continue }
-            positions[kept] = position
-            kept += 1
-        }
-        positions.removeSubrange(kept...)
-        return positions
+        let (positions, repeats) = NameOrder.positionsAndRepeats(of: connections)
+        guard !repeats.isEmpty else { return positions }
+        let dropped = Set(repeats.map(\.later))
+        return positions.filter { !dropped.contains($0) }
     }
 
     mutating func insert(_ connection: Connection) -> Bool {

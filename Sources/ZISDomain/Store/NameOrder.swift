@@ -4,15 +4,10 @@ import ZISMockBasics
 /// store (to build its index) both need.
 enum NameOrder {
     /// The positions of `elements` in name order, equal names in their original order (so a
-    /// repeat follows its earlier use). Sorts positions, not the (large) elements.
-    static func positions<Element: NameKeyed>(of elements: [Element]) -> [Int] {
-        positionsAndRepeats(of: elements).positions
-    }
-
-    /// `positions(of:)`, and every two neighbours in it that have the same name (earlier in the
-    /// elements first): what a check for repeated names needs, found without comparing the
-    /// names of neighbours whose first eight bytes differ (which a load of a million visited out
-    /// of order, one cache miss each).
+    /// repeat follows its earlier use), sorting positions, not the (large) elements; and every two
+    /// neighbours in it that have the same name (earlier in the elements first): what a check for
+    /// repeated names needs, found without comparing the names of neighbours whose first eight
+    /// bytes differ (which a load of a million visited out of order, one cache miss each).
     static func positionsAndRepeats<Element: NameKeyed>(of elements: [Element]) -> (positions: [Int], repeats: [(earlier: Int, later: Int)]) {
         // Comparing Strings was most of the sort's cost. A name's first eight bytes as one
         // integer decide most comparisons; only names that share them are compared in full.
