@@ -16,8 +16,8 @@ final class HTTPConnection: ConnectionHandler {
     @exclusivity(unchecked) private var pending: [UInt8] = []
     @exclusivity(unchecked) private var state = State.awaitingHead
     @exclusivity(unchecked) private var body: [UInt8] = []
-    /// The last head's fields, whose strings the next head reuses where it repeats them.
-    @exclusivity(unchecked) private var previousHeaders = HTTPHeaders()
+    /// The last head, whose fields' strings (and framing) the next head reuses where it repeats them.
+    @exclusivity(unchecked) private var previousHead = HTTPHeadParser.Previous()
     /// A fault asked for the connection to end with a reset rather than a close.
     private var endsWithReset = false
 
@@ -76,14 +76,14 @@ final class HTTPConnection: ConnectionHandler {
                 return bytes.count
             case .awaitingHead:
                 guard !rest.isEmpty else { return offset }
-                switch HTTPHeadParser.parse(rest, limits: limits, previous: previousHeaders) {
+                switch HTTPHeadParser.parse(rest, limits: limits, previous: previousHead) {
                 case .incomplete:
                     return offset
                 case .failed(let failure):
                     refuse(failure, output: &output)
                 case .complete(let head, let consumed):
                     offset += consumed
-                    previousHeaders = head.headers
+                    previousHead = HTTPHeadParser.Previous(head)
                     begin(head, output: &output)
                 }
             case .readingBody(let head, let target, let remaining):
@@ -139,8 +139,7 @@ final class HTTPConnection: ConnectionHandler {
             decoded = bytes
         }
         let request = HTTPRequest(
-            method: head.method, rawPath: target.rawPath, pathSegments: target.pathSegments, query: target.query,
-            rawQuery: target.rawQuery, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure,
+            method: head.method, target: target.raw, pathSegments: target.pathSegments, query: target.query, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure,
             remoteAddress: remoteAddress)
         body = []
         var response = responder.respond(to: request)

@@ -4,10 +4,11 @@ import ZISMockBasics
 /// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
 /// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
 ///
-/// `previous`, the fields of the head before this one on the connection, only saves work: a field
-/// with exactly the bytes of the previous head's field at its position is handed out as that
-/// field's strings. A client on a kept-alive connection sends the same `Host`, `Authorization`,
-/// `User-Agent` and `Accept` every time, and each new string is an allocation and a copy.
+/// `previous`, the head before this one on the connection, only saves work: a field with exactly
+/// the bytes of the previous head's field at its position is handed out as that field's strings.
+/// A client on a kept-alive connection sends the same `Host`, `Authorization`, `User-Agent` and
+/// `Accept` every time, and each new string is an allocation and a copy. Fields that repeat the
+/// previous head's all, in the same version, also frame the message as they did then.
 package enum HTTPHeadParser {
     package enum Result {
         case incomplete
@@ -16,7 +17,7 @@ package enum HTTPHeadParser {
         case failed(HTTPRequestFailure)
     }
 
-    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits, previous: HTTPHeaders = HTTPHeaders()) -> Result {
+    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits, previous: Previous = Previous()) -> Result {
         var cursor = ByteCursor(bytes: bytes)
         // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
         while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }
@@ -32,13 +33,19 @@ package enum HTTPHeadParser {
             let (method, target, version) = (line.method, line.target, line.version)
             if cursor.offset - lineStart > limits.maxRequestLineBytes { return .failed(.uriTooLong) }
             let headersStart = cursor.offset
-            switch parseHeaders(&cursor, limits: limits, previous: previous) {
+            switch parseHeaders(&cursor, limits: limits, previous: previous.headers) {
             case .incomplete:
                 return cursor.count - headersStart > limits.maxHeaderBytes ? .failed(.headersTooLarge) : .incomplete
             case .failed(let failure):
                 return .failed(failure)
-            case .parsed(let headers):
+            case .parsed(let (headers, repeatsPrevious)):
                 if cursor.offset - headersStart > limits.maxHeaderBytes { return .failed(.headersTooLarge) }
+                if repeatsPrevious, previous.version == version, let framing = previous.framing {
+                    let head = HTTPRequestHead(
+                        method: method, target: target, version: version, headers: headers, bodyFraming: framing.body,
+                        keepAlive: framing.keepAlive, expectsContinue: framing.expectsContinue)
+                    return .complete(head, consumed: cursor.offset)
+                }
                 switch HTTPMessageFraming.derive(version: version, headers: headers, limits: limits) {
                 case .failure(let failure):
                     return .failed(failure)
@@ -49,6 +56,24 @@ package enum HTTPHeadParser {
                     return .complete(head, consumed: cursor.offset)
                 }
             }
+        }
+    }
+
+    /// What a head may reuse of the one before it on the connection.
+    package struct Previous {
+        let headers: HTTPHeaders
+        let version: HTTPVersion
+        /// nil before the first head.
+        let framing: HTTPMessageFraming?
+
+        package init() {
+            (headers, version, framing) = (HTTPHeaders(), .http11, nil)
+        }
+
+        package init(_ head: HTTPRequestHead) {
+            headers = head.headers
+            version = head.version
+            framing = HTTPMessageFraming(body: head.bodyFraming, keepAlive: head.keepAlive, expectsContinue: head.expectsContinue)
         }
     }
 
@@ -93,20 +118,26 @@ package enum HTTPHeadParser {
         }
     }
 
-    private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits, previous: HTTPHeaders) -> Step<HTTPHeaders> {
-        // Clients send a handful of fields (curl 3, browsers about 10).
-        var headers = HTTPHeaders(reservingCapacity: 12)
+    private static func parseHeaders(_ cursor: inout ByteCursor, limits: HTTPLimits, previous: HTTPHeaders) -> Step<(HTTPHeaders, repeatsPrevious: Bool)> {
+        // While every field so far repeats the previous head's at its position, nothing is built:
+        // a head that repeats them all is handed out as the previous head's fields, the same
+        // array, and the first field that differs copies the repeated ones over.
+        var repeating = 0
+        var stillRepeating = true
+        var headers = HTTPHeaders()
         while true {
             guard let first = cursor.peek(0) else { return .incomplete }
             if first == .cr || first == .lf {
                 switch cursor.lineEnd() {
                 case nil: return .incomplete
                 case false?: return .failed(.malformed("Header lines must end with CRLF."))
-                case true?: return .parsed(headers)
+                case true?:
+                    guard stillRepeating else { return .parsed((headers, false)) }
+                    return repeating == previous.count ? .parsed((previous, true)) : .parsed((previous.leading(repeating), false))
                 }
             }
             if first == .space || first == .tab { return .failed(.malformed("Folded header lines are not allowed.")) }
-            guard headers.count < limits.maxHeaderCount else { return .failed(.headersTooLarge) }
+            guard (stillRepeating ? repeating : headers.count) < limits.maxHeaderCount else { return .failed(.headersTooLarge) }
             guard let name = cursor.take(while: { $0.isHTTPTokenCharacter }) else { return .incomplete }
             guard let colon = cursor.next() else { return .incomplete }
             guard !name.isEmpty, colon == .colon else { return .failed(.malformed("A header name contains a character that is not allowed.")) }
@@ -119,6 +150,15 @@ package enum HTTPHeadParser {
             }
             while let last = value.last, last.isASCIIBlank { value = value.dropLast() }
             let (nameBytes, valueBytes) = (UnsafeRawBufferPointer(rebasing: name), UnsafeRawBufferPointer(rebasing: value))
+            if stillRepeating {
+                if previous.hasField(at: repeating, nameBytes, valueBytes) {
+                    repeating += 1
+                    continue
+                }
+                // Clients send a handful of fields (curl 3, browsers about 10).
+                headers = previous.leading(repeating, reservingCapacity: 12)
+                stillRepeating = false
+            }
             if let repeated = previous.field(at: headers.count, ifItHas: nameBytes, valueBytes) {
                 headers.append(name: repeated.name, value: repeated.value)
             } else {

@@ -49,9 +49,19 @@ package struct HTTPHeaders: Sendable, Sequence {
 
     /// The field at `index` if its name and value are exactly these bytes.
     func field(at index: Int, ifItHas name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> (name: String, value: String)? {
-        guard index < fields.count else { return nil }
-        let field = fields[index]
-        return Self.has(field.value, value) && Self.has(field.name, name) ? field : nil
+        hasField(at: index, name, value) ? fields[index] : nil
+    }
+
+    /// Whether the field at `index` has exactly this name and value.
+    func hasField(at index: Int, _ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool {
+        index < fields.count && Self.has(fields[index].value, value) && Self.has(fields[index].name, name)
+    }
+
+    /// The first `count` fields, with room for `capacity`.
+    func leading(_ count: Int, reservingCapacity capacity: Int = 0) -> HTTPHeaders {
+        var copy = HTTPHeaders(reservingCapacity: Swift.max(count, capacity))
+        for field in fields[..<count] { copy.append(name: field.name, value: field.value) }
+        return copy
     }
 
     private static func has(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -2,13 +2,15 @@
 /// exchange and the handler, and a reference is one retain where a struct of ten fields was ten.
 package final class HTTPRequest: Sendable {
     package let method: String
+    package let target: RawTarget
     /// The path as sent, still percent-encoded, without the query.
-    package let rawPath: String
+    package var rawPath: String { target.path }
     /// Path segments between slashes, percent-decoded: `/a/b%20c` → `["a", "b c"]`.
     package let pathSegments: [String]
     /// Query parameters in order, percent-decoded: `page%5Bsize%5D=10` → `("page[size]", "10")`.
     package let query: [(name: String, value: String)]
-    package let rawQuery: String
+    /// The query as sent, without `?`.
+    package var rawQuery: String { target.query }
     package let version: HTTPVersion
     package let headers: HTTPHeaders
     package let body: [UInt8]
@@ -18,15 +20,13 @@ package final class HTTPRequest: Sendable {
     package let remoteAddress: String?
 
     package init(
-        method: String, rawPath: String, pathSegments: [String], query: [(name: String, value: String)],
-        rawQuery: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
+        method: String, target: RawTarget, pathSegments: [String], query: [(name: String, value: String)], version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
         isSecure: Bool = false, remoteAddress: String? = nil
     ) {
         self.method = method
-        self.rawPath = rawPath
+        self.target = target
         self.pathSegments = pathSegments
         self.query = query
-        self.rawQuery = rawQuery
         self.version = version
         self.headers = headers
         self.body = body

@@ -5,10 +5,14 @@ import ZISMockBasics
 /// (`/path?query`) is the norm; absolute form (`http://host/path`) is accepted from proxies and
 /// reduced to its path; `*` is kept for `OPTIONS *`. Works on bytes: it runs for every request.
 package struct RequestTarget {
-    package var rawPath: String
+    package var raw: RawTarget
     package var pathSegments: [String]
-    package var rawQuery: String
     package var query: [(name: String, value: String)]
+
+    /// The path as sent, still percent-encoded, without the query.
+    package var rawPath: String { raw.path }
+    /// The query as sent, without `?`.
+    package var rawQuery: String { raw.query }
 
     /// `pathVocabulary`: the segments the routes are written with, handed out as those strings
     /// rather than decoded anew (`TextTable`).
@@ -17,12 +21,12 @@ package struct RequestTarget {
         return bytes.withUTF8 { parse(bytes: $0, of: target, pathVocabulary: pathVocabulary) }
     }
 
-    /// `target` is `bytes` as a string: a target that is all path is its own raw path.
+    /// `target` is `bytes` as a string, which the raw path and query are cut from when asked for.
     private static func parse(
         bytes: UnsafeBufferPointer<UInt8>, of target: String, pathVocabulary: TextTable
     ) -> Result<RequestTarget, HTTPRequestFailure> {
         if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
-            return .success(RequestTarget(rawPath: "*", pathSegments: [], rawQuery: "", query: []))
+            return .success(RequestTarget(raw: RawTarget(path: "*"), pathSegments: [], query: []))
         }
         guard let pathStart = originFormStart(bytes) else {
             return .failure(.malformed("The request target must be a path starting with '/'."))
@@ -39,9 +43,8 @@ package struct RequestTarget {
         guard let query = FormEncoding.pairs(queryBytes) else {
             return .failure(.malformed("The query string has an invalid percent-encoding."))
         }
-        let rawPath = path.isEmpty ? "/" : path.count == bytes.count ? target : String(decoding: path, as: UTF8.self)
         return .success(RequestTarget(
-            rawPath: rawPath, pathSegments: segments, rawQuery: String(decoding: queryBytes, as: UTF8.self), query: query))
+            raw: RawTarget(text: target, pathStart: pathStart, pathEnd: queryMark), pathSegments: segments, query: query))
     }
 
     /// The path's segments between slashes, decoded; nil for a bad percent-encoding. Whether the

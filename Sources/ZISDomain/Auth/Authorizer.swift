@@ -34,7 +34,7 @@ package struct Authorizer: Sendable {
             guard NameRules.isValidTokenLength(token) else { throw .invalidTokenLength }
             guard let grant = tokens.grant(for: token), !grant.isExpired(at: now()) else { throw .invalidCredentials }
             guard grant.integration == integration else { throw .integrationMismatch }
-            guard grant.scopes.contains(required) else { throw .missingScope(required) }
+            guard grant.allows(required) else { throw .missingScope(required) }
             return grant
         }
     }

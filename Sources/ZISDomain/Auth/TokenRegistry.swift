@@ -8,12 +8,26 @@ package struct TokenGrant: Sendable, Equatable {
     package let expiresAt: Int?
     /// The admin's email, for tokens an admin minted; nil for seeded ones.
     package let owner: String?
+    /// `scopes` a bit each, for the check every request makes: a Set's `contains` hashes.
+    private let scopeBits: UInt8
 
     package init(integration: String, scopes: Set<Scope>, expiresAt: Int? = nil, owner: String? = nil) {
         self.integration = integration
         self.scopes = scopes
         self.expiresAt = expiresAt
         self.owner = owner
+        scopeBits = scopes.reduce(0) { $0 | Self.bit($1) }
+    }
+
+    func allows(_ scope: Scope) -> Bool {
+        scopeBits & Self.bit(scope) != 0
+    }
+
+    private static func bit(_ scope: Scope) -> UInt8 {
+        switch scope {
+        case .read: 1
+        case .write: 2
+        }
     }
 
     /// `now` is read only for a token that expires: seeded ones, the usual case, do not.

@@ -11,8 +11,8 @@ struct AccessLog: ExchangeObserver {
         logger.info("request", metadata: [
             "method": .string(exchange.request.method),
             "path": .string(exchange.request.rawPath),
-            "status": .stringConvertible(exchange.response.status),
-            "bytes": .stringConvertible(exchange.response.body.count),
+            "status": .stringConvertible(exchange.status),
+            "bytes": .stringConvertible(exchange.responseBodyBytes),
             "duration_us": .stringConvertible(exchange.durationMicroseconds),
             "integration": .string(integration),
             "remote": .string(exchange.request.remoteAddress ?? ""),

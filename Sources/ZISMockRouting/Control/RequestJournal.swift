@@ -3,9 +3,10 @@ import ZISMockBasics
 import ZISMockHTTP
 import ZISMockLocking
 
-/// One request the mock answered, as the journal keeps it: already redacted. `Authorization`
-/// values and the secret fields of JSON bodies are replaced when the entry is made, so the
-/// journal never holds a secret to leak (spec §1).
+/// One request the mock answered, as the journal shows it: redacted (spec §1). The secret fields
+/// of JSON bodies are replaced when the entry is made; credential headers whenever `headers` is
+/// read, because recording happens on every request and reading rarely: the entry keeps the
+/// request's own header array, which the token registry's secrets are in memory beside anyway.
 public struct JournalEntry: Sendable {
     /// Increasing from 1 for each server (and after a journal reset, continuing).
     public let id: Int
@@ -16,10 +17,14 @@ public struct JournalEntry: Sendable {
     public var time: String { Timestamp.format(millisecondsSinceEpoch: Int64(answeredAt * 1000)) }
     public let method: String
     /// The path as sent (still percent-encoded), without the query.
-    public let path: String
+    public var path: String { target.path }
     /// The query as sent, without `?`.
-    public let query: String
-    public let headers: [(name: String, value: String)]
+    public var query: String { target.query }
+    let target: RawTarget
+    /// With `Authorization`, `Cookie` and the other credential values masked.
+    public var headers: [(name: String, value: String)] { RequestJournal.redacted(receivedHeaders) }
+    /// As received; never shown.
+    let receivedHeaders: HTTPHeaders
     /// The body as text with secret fields masked; nil when there was none or it was not JSON
     /// (then only its size is kept, since a body the mock cannot parse cannot be redacted).
     public let body: String?
@@ -123,12 +128,11 @@ package final class RequestJournal: ExchangeObserver {
         let request = exchange.request
         let (body, truncated) = Self.redactedBody(request.body)
         let integration = exchange.parameters["integration"]
-        let headers = Self.redacted(request.headers)
         ring.withLock { ring in
             let entry = JournalEntry(
-                id: ring.nextID, answeredAt: exchange.answeredAt, method: request.method, path: request.rawPath,
-                query: request.rawQuery, headers: headers, body: body, bodyBytes: request.body.count, bodyTruncated: truncated,
-                status: exchange.response.status, durationMicroseconds: exchange.durationMicroseconds, route: exchange.routeTemplate,
+                id: ring.nextID, answeredAt: exchange.answeredAt, method: request.method, target: request.target,
+                receivedHeaders: request.headers, body: body, bodyBytes: request.body.count, bodyTruncated: truncated,
+                status: exchange.status, durationMicroseconds: exchange.durationMicroseconds, route: exchange.routeTemplate,
                 integration: integration.isEmpty ? nil : integration)
             ring.nextID += 1
             if ring.entries.count < capacity {

@@ -4,13 +4,19 @@ import ZISMockHTTP
 /// A finished request and its answer, as the request journal and the access log see it.
 package struct CompletedExchange: Sendable {
     package let request: HTTPRequest
-    package let response: HTTPResponse
-    /// The matched route's template; nil for 404 and 405.
-    package let routeTemplate: String?
-    package let parameters: PathParameters
+    /// The answer's status and body size: what the observers keep of it. The whole response
+    /// would be copied into every exchange and released after, on every request.
+    package let status: Int
+    package let responseBodyBytes: Int
+    /// What routing found; kept whole, since taking the template and parameters out of it copies it twice.
+    let context: RouteContext
     /// Wall-clock time the request was answered, seconds since the epoch.
     package let answeredAt: Double
     package let durationMicroseconds: Int
+
+    /// The matched route's template; nil for 404 and 405.
+    package var routeTemplate: String? { context.routeTemplate }
+    package var parameters: PathParameters { context.parameters }
 }
 
 /// Sees every exchange after it is answered, on the event loop's thread: keep it quick.
@@ -34,7 +40,7 @@ package struct ObservingMiddleware: Middleware {
         let response = next()
         observer.observe(
             CompletedExchange(
-                request: request, response: response, routeTemplate: context.routeTemplate, parameters: context.parameters,
+                request: request, status: response.status, responseBodyBytes: response.body.count, context: context,
                 answeredAt: Double(clock.wallMicroseconds()) / 1e6, durationMicroseconds: Int(clock.monotonicMicroseconds() - started)))
         return response
     }
