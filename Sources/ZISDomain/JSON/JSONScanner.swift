@@ -192,15 +192,26 @@ struct JSONScanner {
 
     /// Where the first `}`, `,`, `{` (whitespace allowed between) at or after `target` puts its
     /// `{`: a guess at the start of an object element of an array, which the caller must prove
-    /// (the bytes could be inside a string). nil if none is found within 64 KiB.
-    func elementStart(near target: Int) -> Int? {
+    /// (the bytes could be inside a string). `afterContainer`: only where the `}` itself follows
+    /// a `]` or `}`, as an integration's does (its last member is an array or object) and a flat
+    /// connection's does not. nil if none is found within `window` bytes.
+    func elementStart(near target: Int, afterContainer: Bool = false, window: Int = 1 << 16) -> Int? {
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         func skipWhitespace(_ index: inout Int) {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+            while index < bytes.count, isWhitespace(bytes[index]) { index += 1 }
         }
+        let limit = min(bytes.count, target + window)
         var index = target
-        while index < min(bytes.count, target + 1 << 16) {
+        while true {
+            // memchr from brace to brace: an integration's window is megabytes of connections.
+            index = firstOffset(of: UInt8(ascii: "}"), from: index)
+            guard index < limit else { return nil }
             defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "}") else { continue }
+            if afterContainer {
+                var before = index - 1
+                while before > 0, isWhitespace(bytes[before]) { before -= 1 }
+                guard before > 0, bytes[before] == UInt8(ascii: "]") || bytes[before] == UInt8(ascii: "}") else { continue }
+            }
             var next = index + 1
             skipWhitespace(&next)
             guard next < bytes.count, bytes[next] == UInt8(ascii: ",") else { continue }
@@ -208,8 +219,10 @@ struct JSONScanner {
             skipWhitespace(&next)
             if next < bytes.count, bytes[next] == UInt8(ascii: "{") { return next }
         }
-        return nil
     }
+
+    /// The size of the input.
+    var count: Int { bytes.count }
 
     /// The bytes of `range`, in place.
     func withBytes<Result>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -1,6 +1,3 @@
-import Dispatch
-import ZISMockLocking
-
 /// A long connection array read by several threads at once (issue 20: a million connections
 /// were most of a start). The array is cut at guessed element starts; a helper thread decodes
 /// each part after the first while this thread decodes the first. A part is used only if the
@@ -80,7 +77,7 @@ extension SeedDecoder {
 
     /// One part per processor after the first, each from a guessed element start; none for a
     /// short array. The array's end is guessed as its first `]`, which can only be early.
-    private func startParts(schema: ConnectionSeedSchema, type: ConnectionType, arrayPath: String, depth: Int) -> [ArrayPart] {
+    private func startParts(schema: ConnectionSeedSchema, type: ConnectionType, arrayPath: String, depth: Int) -> [ArrayPart<ElementRun>] {
         let processors = ParallelWork.processors
         let from = scanner.offset
         let end = scanner.firstOffset(of: UInt8(ascii: "]"), from: from)
@@ -110,36 +107,5 @@ extension SeedDecoder {
                 return (run, decoder.scanner, end)
             }
         }
-    }
-}
-
-/// One part of an array, decoding on a thread of its own from the moment it is made.
-final class ArrayPart: Sendable {
-    typealias Outcome = (run: SeedDecoder.ElementRun, scanner: JSONScanner, end: SeedDecoder.RunEnd)
-
-    let start: Int
-    private let outcome = Locked<Outcome?>(nil)
-    private let isAbandoned = Locked(false)
-    private let finished = DispatchGroup()
-
-    init(start: Int, decode: @escaping @Sendable (_ abandoned: () -> Bool) throws(SeedError) -> Outcome) {
-        self.start = start
-        DispatchQueue.global().async(group: finished) { [outcome, isAbandoned] in
-            // A failed part is simply not used: the thread that reads on finds the error itself.
-            let result = try? decode { isAbandoned.withLock { $0 } }
-            outcome.withLock { $0 = result }
-        }
-    }
-
-    /// Waits for the part; nil if it failed or was abandoned.
-    func result() -> Outcome? {
-        finished.wait()
-        return outcome.withLock { $0 }.flatMap { $0.end == .abandoned ? nil : $0 }
-    }
-
-    /// Tells the part to stop and waits until it has, so no thread outlives the load.
-    func abandon() {
-        isAbandoned.withLock { $0 = true }
-        finished.wait()
     }
 }

@@ -26,6 +26,9 @@ struct SeedDecoder {
     let partMinimumBytes: Int
     /// How many parts of arrays were read by other threads and used (the tests check it is not none).
     var partsUsed = 0
+    /// Set in a decoder reading a part of the integrations array: the names it claimed, which the
+    /// reader of the whole array replays on its own when it uses the part.
+    var recordedClaims: [RecordedClaim]?
 
     /// `bytes` must stay alive while the decoder is used (see `SeedDecoder.decode`).
     init(
@@ -58,11 +61,7 @@ struct SeedDecoder {
             switch key {
             case 0:
                 try decoder.enterArray(path: "integrations", depth: 2)
-                var index = 0
-                while try decoder.nextElement(afterElement: index > 0) {
-                    seed.integrations.append(try decoder.decodeIntegration(path: "integrations[\(index)]", depth: 3))
-                    index += 1
-                }
+                try decoder.decodeIntegrations(into: &seed.integrations)
             case 1:
                 throw decoder.failure(
                     "this is a masked export: its secrets and tokens are \"*****\"; export with ?secrets=true to load a state back",
@@ -92,7 +91,8 @@ struct SeedDecoder {
         return seed
     }
 
-    private mutating func decodeIntegration(path: String, depth: Int) throws(SeedError) -> SeedIntegration {
+    /// Internal for `SeedDecoder+IntegrationParts`.
+    mutating func decodeIntegration(path: String, depth: Int) throws(SeedError) -> SeedIntegration {
         // Connections are read as they come; the rest is collected and checked once the object is
         // complete, in the order the rules are listed (name, tokens, OAuth clients).
         var members: [JSONMember] = []
@@ -397,13 +397,20 @@ struct SeedDecoder {
         failure("required field \"\(key)\" is missing", at: fields.position, path: fields.path(of: key))
     }
 
-    private mutating func claim(
-        _ name: String, in names: WritableKeyPath<ClaimedNames, [String: String]>, at location: LocatedString, rule: String
-    ) throws(SeedError) {
+    /// One kind of name that must be unique across the files.
+    typealias ClaimedList = WritableKeyPath<ClaimedNames, [String: String]> & Sendable
+
+    private mutating func claim(_ name: String, in names: ClaimedList, at location: LocatedString, rule: String) throws(SeedError) {
         if let earlier = claimed[keyPath: names][name] {
             throw failure("\(rule) (first at \(earlier))", at: location.position, path: location.path)
         }
-        claimed[keyPath: names][name] = "\(file):\(location.position.line):\(location.position.column) \(location.path)"
+        claimed[keyPath: names][name] = claimLocation(location.position, path: location.path)
+        recordedClaims?.append(RecordedClaim(names: names, name: name, position: location.position, path: location.path))
+    }
+
+    /// `file:line:column path`, as an "already defined" message names the first use.
+    func claimLocation(_ position: SourcePosition, path: String) -> String {
+        "\(file):\(position.line):\(position.column) \(path)"
     }
 
     func failure(_ rule: String, at position: SourcePosition, path: String) -> SeedError {
