@@ -232,6 +232,23 @@ import ZISMockFixtures
         }
     }
 
+    /// A file past `SeedFiles.stretchReadMinimumBytes` is read by every processor, a stretch each;
+    /// what loads is what its bytes parse to.
+    @Test func aBigFileReadInStretchesLoadsAsItsBytes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let connection = { (index: Int) in
+            #"{"name":"c\#(100_000 + index)","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"key-\#(index)"}"#
+        }
+        let count = SeedFiles.stretchReadMinimumBytes / 100 + 1_000
+        let json = #"{"integrations":[{"name":"big","connections":{"api_key":[\#((0..<count).map(connection).joined(separator: ",\n"))]}}]}"#
+        #expect(json.utf8.count > SeedFiles.stretchReadMinimumBytes)
+        try json.write(toFile: folder + "/big.json", atomically: true, encoding: .utf8)
+        let loaded = try SeedLoader.load(path: folder + "/big.json", loadTime: "2030-01-01T00:00:00Z")
+        #expect(loaded == (try SeedLoader.parse(Array(json.utf8), file: "big.json", loadTime: "2030-01-01T00:00:00Z")))
+        #expect(loaded.integrations[0].connections.count == count)
+    }
+
     @Test func unreadablePathsAreReported() throws {
         #expect { try SeedLoader.load(path: "/nonexistent/seed.json") } throws: { error in
             String(describing: error) == "/nonexistent/seed.json: cannot access seed: No such file or directory"
