@@ -17,39 +17,15 @@ import Testing
         return Array(#"{"integrations":[{"name":"acme","connections":{"api_key":[\#n\#(items.joined(separator: ",\n"))\#n]}}]}"#.utf8)
     }
 
-    private static func decode(_ bytes: [UInt8], partMinimumBytes: Int) -> Result<(seed: Seed, partsUsed: Int), SeedError> {
-        Result { () throws(SeedError) in
-            let decoded = try SeedDecoder.decode(
-                bytes, file: "big.json", loadTime: "2024-03-01T00:00:00Z", claimed: .init(), partMinimumBytes: partMinimumBytes)
-            return (decoded.seed, decoded.partsUsed)
-        }
-    }
-
-    /// The seed read in parts and by one thread: both seeds (with their name orders), or both errors.
-    private static func bothWays(_ bytes: [UInt8]) -> (inParts: Result<(seed: Seed, partsUsed: Int), SeedError>, oneThread: Result<(seed: Seed, partsUsed: Int), SeedError>) {
-        (decode(bytes, partMinimumBytes: smallParts), decode(bytes, partMinimumBytes: .max))
-    }
-
-    /// Both errors, read in parts and by one thread; nil (with an issue recorded) unless both fail.
-    private static func bothFail(_ bytes: [UInt8]) -> (inParts: SeedError, oneThread: SeedError)? {
-        guard case (.failure(let inParts), .failure(let oneThread)) = bothWays(bytes) else {
-            Issue.record("both should fail")
-            return nil
-        }
-        return (inParts, oneThread)
-    }
-
-    private static var hasSeveralProcessors: Bool { ParallelWork.processors > 1 }
-
     @Test func partsReadTheSameSeedAsOneThread() throws {
-        let (inParts, oneThread) = Self.bothWays(Self.seed())
+        let (inParts, oneThread) = SeedPartsReading.bothWays(Self.seed(), partMinimumBytes: Self.smallParts)
         let parts = try inParts.get()
         let whole = try oneThread.get()
         #expect(parts.seed == whole.seed)
         #expect(parts.seed.integrations[0].nameOrder == whole.seed.integrations[0].nameOrder)
         #expect(parts.seed.integrations[0].connections.count == Self.count)
         #expect(whole.partsUsed == 0)
-        if Self.hasSeveralProcessors { #expect(parts.partsUsed > 0) }
+        if SeedPartsReading.hasSeveralProcessors { #expect(parts.partsUsed > 0) }
     }
 
     @Test func anErrorInALaterPartIsReportedAsOneThreadReportsIt() {
@@ -57,7 +33,7 @@ import Testing
         let bytes = Self.seed { index in
             index == bad ? #"{"name":"late","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"k","created_at":"2024-13-01T00:00:00Z"}"# : nil
         }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("connections.api_key[\(bad)].created_at"))
         #expect(partsError.description.contains("big.json:\(bad + 2):"))
@@ -67,7 +43,7 @@ import Testing
         let bytes = Self.seed { index in
             index == Self.count - 10 ? #"{"name":"c10005","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"k"}"# : nil
         }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains(#"name "c10005" is already used by integrations[0].connections.api_key[5]"#))
     }
@@ -78,7 +54,7 @@ import Testing
         let bytes = Self.seed { index in
             #"{"name":"c\#(10_000 + index)","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"a},{\"name\":\"b"}"#
         }
-        let (inParts, oneThread) = Self.bothWays(bytes)
+        let (inParts, oneThread) = SeedPartsReading.bothWays(bytes, partMinimumBytes: Self.smallParts)
         let parts = try inParts.get()
         #expect(parts.seed == (try oneThread.get()).seed)
         #expect(parts.partsUsed == 0)
@@ -96,7 +72,7 @@ import Testing
         if let cut = text.indices.first(where: { $0 > text.count / 3 && text[$0...].starts(with: joiner) }) {
             text.remove(at: cut + 1)
         }
-        guard let (partsError, wholeError) = Self.bothFail(text) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(text, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("api_key[3900].name"))
     }

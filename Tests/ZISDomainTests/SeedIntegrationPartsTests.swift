@@ -24,30 +24,8 @@ import Testing
             + #"{"name":"api_b_\#(index)","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"k"}]}}"#
     }
 
-    private typealias Decoded = (seed: Seed, claimed: SeedDecoder.ClaimedNames, partsUsed: Int)
-
-    private static func decode(_ bytes: [UInt8], partMinimumBytes: Int) -> Result<Decoded, SeedError> {
-        Result { () throws(SeedError) in
-            try SeedDecoder.decode(bytes, file: "big.json", loadTime: "2024-03-01T00:00:00Z", claimed: .init(), partMinimumBytes: partMinimumBytes)
-        }
-    }
-
-    private static func bothWays(_ bytes: [UInt8]) -> (inParts: Result<Decoded, SeedError>, oneThread: Result<Decoded, SeedError>) {
-        (decode(bytes, partMinimumBytes: smallParts), decode(bytes, partMinimumBytes: .max))
-    }
-
-    private static func bothFail(_ bytes: [UInt8]) -> (inParts: SeedError, oneThread: SeedError)? {
-        guard case (.failure(let inParts), .failure(let oneThread)) = bothWays(bytes) else {
-            Issue.record("both should fail")
-            return nil
-        }
-        return (inParts, oneThread)
-    }
-
-    private static var hasSeveralProcessors: Bool { ParallelWork.processors > 1 }
-
     @Test func partsReadTheSameSeedAndClaimTheSameNamesAsOneThread() throws {
-        let (inParts, oneThread) = Self.bothWays(Self.seed())
+        let (inParts, oneThread) = SeedPartsReading.bothWays(Self.seed(), partMinimumBytes: Self.smallParts)
         let parts = try inParts.get()
         let whole = try oneThread.get()
         #expect(parts.seed == whole.seed)
@@ -57,13 +35,13 @@ import Testing
         #expect(parts.claimed.tokens == whole.claimed.tokens)
         #expect(whole.claimed.integrations["bench_399"] == "big.json:401:9 integrations[399].name")
         #expect(whole.partsUsed == 0)
-        if Self.hasSeveralProcessors { #expect(parts.partsUsed > 0) }
+        if SeedPartsReading.hasSeveralProcessors { #expect(parts.partsUsed > 0) }
     }
 
     @Test func anErrorInALaterPartIsReportedAsOneThreadReportsIt() {
         let bad = Self.count * 3 / 4
         let bytes = Self.seed { index in index == bad ? Self.integration(index, createdAt: "2024-13-01T00:00:00Z") : nil }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("integrations[\(bad)].connections.api_key[0].created_at"))
         #expect(partsError.description.contains("big.json:\(bad + 2):"))
@@ -73,14 +51,14 @@ import Testing
     /// the replay of its claims must.
     @Test func anIntegrationNameRepeatedAcrossPartsIsFound() {
         let bytes = Self.seed { index in index == Self.count - 10 ? Self.integration(index, name: "bench_5") : nil }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains(#"integration "bench_5" is already defined (first at big.json:7:9 integrations[5].name)"#))
     }
 
     @Test func aTokenRepeatedAcrossPartsIsFound() {
         let bytes = Self.seed { index in index == Self.count - 10 ? Self.integration(index, token: "bench-token-5") : nil }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("integrations[\(Self.count - 10)].tokens[0].token"))
     }
@@ -88,7 +66,7 @@ import Testing
     /// Both uses in the later part: found by the part, which is then read again by one thread.
     @Test func aNameRepeatedInsideALaterPartIsFound() {
         let bytes = Self.seed { index in index == Self.count - 5 ? Self.integration(index, name: "bench_\(Self.count - 8)") : nil }
-        guard let (partsError, wholeError) = Self.bothFail(bytes) else { return }
+        guard let (partsError, wholeError) = SeedPartsReading.bothFail(bytes, partMinimumBytes: Self.smallParts) else { return }
         #expect(partsError == wholeError)
         #expect(partsError.description.contains("integrations[\(Self.count - 8)].name"))
     }

@@ -30,82 +30,40 @@ extension SeedDecoder {
         scratch: inout Scratch, into run: inout ElementRun
     ) throws(SeedError) {
         let first = run.connections.count
-        var pending = startParts(schema: schema, type: type, arrayPath: arrayPath, depth: depth)[...]
-        defer { for part in pending { part.abandon() } }
-        var atElement = false
-        while true {
-            let end = try decodeRun(
+        // The array's end is guessed as its first `]`, which can only be early.
+        let starts = guessedPartStarts(before: scanner.firstOffset(of: UInt8(ascii: "]"), from: scanner.offset))
+        let parts = startParts(at: starts) { decoder, stop, abandoned throws(SeedError) in
+            // Its own copy: the shared one's arrays had their reference counts bumped by both threads.
+            let schema = ConnectionSeedSchema.fresh(type)
+            var scratch = Scratch(slots: schema.keys.names.count)
+            var run = ElementRun()
+            let end = try decoder.decodeRun(
+                schema: schema, type: type, arrayPath: arrayPath, depth: depth, firstIndex: 0, atElement: true, stop: stop,
+                scratch: &scratch, into: &run, abandoned: abandoned)
+            return (run, end)
+        }
+        try read(with: parts) { decoder, atElement, stop throws(SeedError) in
+            try decoder.decodeRun(
                 schema: schema, type: type, arrayPath: arrayPath, depth: depth, firstIndex: run.connections.count - first,
-                atElement: atElement, stop: pending.first?.start ?? Int.max, scratch: &scratch, into: &run)
-            guard case .element(let offset) = end else { return }
-            let part = pending.removeFirst()
-            if offset == part.start, let (partRun, partScanner, partEnd) = part.result() {
-                let shift = run.connections.count - first
-                run.connections += partRun.connections
-                run.origins += partRun.origins.map { Origin(type: $0.type, index: $0.index + shift, namePosition: $0.namePosition) }
-                scanner = partScanner
-                partsUsed += 1
-                if partEnd == .arrayEnd { return }
-            } else {
-                part.abandon()
-            }
-            while let next = pending.first, next.start < scanner.offset { pending.removeFirst().abandon() }
-            atElement = true
+                atElement: atElement, stop: stop, scratch: &scratch, into: &run)
+        } adopt: { _, partRun in
+            let shift = run.connections.count - first
+            run.connections += partRun.connections
+            run.origins += partRun.origins.map { Origin(type: $0.type, index: $0.index + shift, namePosition: $0.namePosition) }
+            return true
         }
     }
 
-    /// Decodes elements from the scanner on (`atElement`: it is at one; otherwise just inside
-    /// the `[`) until the array ends or an element starts at or past `stop`.
+    /// Decodes connections from the scanner on, up to `stop` (`readElements`).
     private mutating func decodeRun(
         schema: ConnectionSeedSchema, type: ConnectionType, arrayPath: String, depth: Int, firstIndex: Int,
         atElement: Bool, stop: Int, scratch: inout Scratch, into run: inout ElementRun, abandoned: () -> Bool = { false }
     ) throws(SeedError) -> RunEnd {
-        var index = firstIndex
-        var more = atElement
-        if !more { more = try nextElement(afterElement: false) }
-        while more {
-            if scanner.offset >= stop { return .element(at: scanner.offset) }
-            if index & 4095 == 4095, abandoned() { return .abandoned }
-            let connection = try decodeConnection(schema: schema, scratch: &scratch, path: "\(arrayPath)[\(index)]", depth: depth)
+        try readElements(from: firstIndex, atElement: atElement, stop: stop, abandoned: abandoned, checkMask: 4095) {
+            decoder, index throws(SeedError) in
+            let connection = try decoder.decodeConnection(schema: schema, scratch: &scratch, path: "\(arrayPath)[\(index)]", depth: depth)
             run.connections.append(connection)
             run.origins.append(Origin(type: type, index: index, namePosition: scratch.fields[0]!.position))
-            index += 1
-            more = try nextElement(afterElement: true)
-        }
-        return .arrayEnd
-    }
-
-    /// One part per processor after the first, each from a guessed element start; none for a
-    /// short array. The array's end is guessed as its first `]`, which can only be early.
-    private func startParts(schema: ConnectionSeedSchema, type: ConnectionType, arrayPath: String, depth: Int) -> [ArrayPart<ElementRun>] {
-        let processors = ParallelWork.processors
-        let from = scanner.offset
-        let end = scanner.firstOffset(of: UInt8(ascii: "]"), from: from)
-        guard processors > 1, end - from >= partMinimumBytes else { return [] }
-        var starts: [Int] = []
-        for part in 1..<processors {
-            guard let start = scanner.elementStart(near: from + (end - from) / processors * part),
-                start < end, start > starts.last ?? from
-            else { continue }
-            starts.append(start)
-        }
-        return starts.indices.map { [starts] index in
-            let (start, stop) = (starts[index], index + 1 < starts.count ? starts[index + 1] : Int.max)
-            // The decoder borrows the document's bytes, which `SeedDecoder.decode` keeps alive until
-            // every part has been waited for (`decodeElements` waits before it returns or throws).
-            nonisolated(unsafe) let decoder = self
-            return ArrayPart(start: start) { abandoned throws(SeedError) in
-                var decoder = decoder
-                // Its own copy: the shared one's arrays had their reference counts bumped by both threads.
-                let schema = ConnectionSeedSchema.fresh(type)
-                decoder.scanner = decoder.scanner.skipped(to: start)
-                var scratch = Scratch(slots: schema.keys.names.count)
-                var run = ElementRun()
-                let end = try decoder.decodeRun(
-                    schema: schema, type: type, arrayPath: arrayPath, depth: depth, firstIndex: 0, atElement: true, stop: stop,
-                    scratch: &scratch, into: &run, abandoned: abandoned)
-                return (run, decoder.scanner, end)
-            }
         }
     }
 }

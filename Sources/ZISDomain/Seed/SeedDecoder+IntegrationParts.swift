@@ -32,43 +32,35 @@ extension SeedDecoder {
 
     /// Decodes the elements of the integrations array, entered last, appending them to `integrations`.
     mutating func decodeIntegrations(into integrations: inout [SeedIntegration]) throws(SeedError) {
-        var pending = startIntegrationParts()[...]
-        defer { for part in pending { part.abandon() } }
-        var atElement = false
-        while true {
-            let end = try decodeIntegrationRun(
-                firstIndex: integrations.count, atElement: atElement, stop: pending.first?.start ?? Int.max, into: &integrations)
-            guard case .element(let offset) = end else { return }
-            let part = pending.removeFirst()
-            if offset == part.start, let (run, partScanner, partEnd) = part.result(), replay(run.claims, shift: integrations.count) {
-                integrations += run.integrations
-                scanner = partScanner
-                partsUsed += 1 + run.partsUsed
-                if partEnd == .arrayEnd { return }
-            } else {
-                part.abandon()
-            }
-            while let next = pending.first, next.start < scanner.offset { pending.removeFirst().abandon() }
-            atElement = true
+        // The array's end is not known before it is read: the document's end stands in.
+        let starts = guessedPartStarts(before: scanner.count, afterContainer: true, window: Self.integrationStartWindow)
+        let parts = startParts(at: starts) { decoder, stop, abandoned throws(SeedError) in
+            decoder.recordedClaims = []
+            decoder.partsUsed = 0
+            var run = IntegrationRun()
+            let end = try decoder.decodeIntegrationRun(firstIndex: 0, atElement: true, stop: stop, into: &run.integrations, abandoned: abandoned)
+            run.claims = decoder.recordedClaims ?? []
+            run.partsUsed = decoder.partsUsed
+            return (run, end)
+        }
+        try read(with: parts) { decoder, atElement, stop throws(SeedError) in
+            try decoder.decodeIntegrationRun(firstIndex: integrations.count, atElement: atElement, stop: stop, into: &integrations)
+        } adopt: { decoder, run in
+            guard decoder.replay(run.claims, shift: integrations.count) else { return false }
+            integrations += run.integrations
+            decoder.partsUsed += run.partsUsed
+            return true
         }
     }
 
-    /// Decodes integrations from the scanner on (`atElement`: it is at one; otherwise just inside
-    /// the `[`) until the array ends or an element starts at or past `stop`.
+    /// Decodes integrations from the scanner on, up to `stop` (`readElements`).
     private mutating func decodeIntegrationRun(
         firstIndex: Int, atElement: Bool, stop: Int, into integrations: inout [SeedIntegration], abandoned: () -> Bool = { false }
     ) throws(SeedError) -> RunEnd {
-        var index = firstIndex
-        var more = atElement
-        if !more { more = try nextElement(afterElement: false) }
-        while more {
-            if scanner.offset >= stop { return .element(at: scanner.offset) }
-            if abandoned() { return .abandoned }
-            integrations.append(try decodeIntegration(path: "integrations[\(index)]", depth: 3))
-            index += 1
-            more = try nextElement(afterElement: true)
+        try readElements(from: firstIndex, atElement: atElement, stop: stop, abandoned: abandoned, checkMask: 0) {
+            decoder, index throws(SeedError) in
+            integrations.append(try decoder.decodeIntegration(path: "integrations[\(index)]", depth: 3))
         }
-        return .arrayEnd
     }
 
     /// Adds a part's claims with its integrations' indices moved by `shift`; false, adding none,
@@ -88,38 +80,5 @@ extension SeedDecoder {
               let index = Int(path[path.index(path.startIndex, offsetBy: prefix.count)..<close])
         else { return path }
         return "\(prefix)\(index + shift)\(path[close...])"
-    }
-
-    /// One part per processor after the first, each from a guessed integration start; none for a
-    /// short array. The array's end is not known before it is read: the document's end stands in.
-    private func startIntegrationParts() -> [ArrayPart<IntegrationRun>] {
-        let processors = ParallelWork.processors
-        let (from, end) = (scanner.offset, scanner.count)
-        guard processors > 1, end - from >= partMinimumBytes else { return [] }
-        var starts: [Int] = []
-        for part in 1..<processors {
-            guard let start = scanner.elementStart(
-                near: from + (end - from) / processors * part, afterContainer: true, window: Self.integrationStartWindow),
-                start < end, start > starts.last ?? from
-            else { continue }
-            starts.append(start)
-        }
-        return starts.indices.map { [starts] index in
-            let (start, stop) = (starts[index], index + 1 < starts.count ? starts[index + 1] : Int.max)
-            // As in `SeedDecoder+ArrayParts`: the bytes stay alive until every part has been waited for.
-            nonisolated(unsafe) let decoder = self
-            return ArrayPart(start: start) { abandoned throws(SeedError) in
-                var decoder = decoder
-                decoder.scanner = decoder.scanner.skipped(to: start)
-                decoder.recordedClaims = []
-                decoder.partsUsed = 0
-                var run = IntegrationRun()
-                let end = try decoder.decodeIntegrationRun(
-                    firstIndex: 0, atElement: true, stop: stop, into: &run.integrations, abandoned: abandoned)
-                run.claims = decoder.recordedClaims ?? []
-                run.partsUsed = decoder.partsUsed
-                return (run, decoder.scanner, end)
-            }
-        }
     }
 }
