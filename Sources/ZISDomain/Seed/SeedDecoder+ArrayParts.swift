@@ -1,28 +1,12 @@
 /// A long connection array read by several threads at once (issue 20: a million connections
-/// were most of a start). The array is cut at guessed element starts; a helper thread decodes
-/// each part after the first while this thread decodes the first. A part is used only if the
-/// part before it ended exactly where the part was guessed to start, which proves the guess was
-/// an element start of this array, so the result (connections, order, line and column of every
-/// position) is the one a single thread gets. A wrong guess, or a part that failed, is dropped
-/// and this thread reads on by itself, so every error is found, and worded, as before.
+/// were most of a start), in the parts of `SeedDecoder+Parts`: the result (connections, order,
+/// line and column of every position) and every error, found and worded, are one thread's.
 extension SeedDecoder {
     /// Connections decoded by one run of elements, with where each came from.
     struct ElementRun: Sendable {
         var connections: [Connection] = []
         var origins: [Origin] = []
     }
-
-    /// Where a run of elements stopped: past the array's `]`, at the start of an element at or
-    /// past the run's stop, or (a helper told to give up) anywhere.
-    enum RunEnd: Equatable, Sendable {
-        case arrayEnd
-        case element(at: Int)
-        case abandoned
-    }
-
-    /// Below this many bytes an array is read by one thread: about 12,000 connections, whose
-    /// decoding takes longer than starting a thread.
-    static let partMinimumBytes = 2 << 20
 
     /// Decodes the elements of the array entered last, appending them to `run`.
     mutating func decodeElements(

@@ -5,6 +5,18 @@
 /// there, which proves the guess was an element start of this array. A part that was guessed
 /// wrong, failed, or cannot be used is dropped, and this thread reads its elements itself.
 extension SeedDecoder {
+    /// Where a run of elements stopped: past the array's `]`, at the start of an element at or
+    /// past the run's stop, or (a helper told to give up) anywhere.
+    enum RunEnd: Equatable, Sendable {
+        case arrayEnd
+        case element(at: Int)
+        case abandoned
+    }
+
+    /// Below this many bytes an array is read by one thread: about 12,000 connections, whose
+    /// decoding takes longer than starting a thread.
+    static let partMinimumBytes = 2 << 20
+
     /// Reads the array the scanner is inside with `parts`, in the order of their starts.
     /// `read` decodes elements from the scanner on (`atElement`: it is at one; otherwise just
     /// inside the `[`) until the array ends or an element starts at or past `stop`; `adopt` takes
