@@ -139,8 +139,8 @@ final class HTTPConnection: ConnectionHandler {
             decoded = bytes
         }
         let request = HTTPRequest(
-            method: head.method, target: target.raw, pathSegments: target.pathSegments, query: target.query, version: head.version, headers: head.headers, body: decoded, isSecure: isSecure,
-            remoteAddress: remoteAddress)
+            method: head.method, target: target.raw, pathSegments: target.pathSegments, query: target.query, version: head.version,
+            headers: head.headers, body: decoded, isSecure: isSecure, remoteAddress: remoteAddress)
         body = []
         var response = responder.respond(to: request)
         compression?.apply(to: &response, acceptEncoding: head.headers["Accept-Encoding"])

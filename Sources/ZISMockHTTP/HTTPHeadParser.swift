@@ -40,13 +40,8 @@ package enum HTTPHeadParser {
                 return .failed(failure)
             case .parsed(let (headers, repeatsPrevious)):
                 if cursor.offset - headersStart > limits.maxHeaderBytes { return .failed(.headersTooLarge) }
-                if repeatsPrevious, previous.version == version, let framing = previous.framing {
-                    let head = HTTPRequestHead(
-                        method: method, target: target, version: version, headers: headers, bodyFraming: framing.body,
-                        keepAlive: framing.keepAlive, expectsContinue: framing.expectsContinue)
-                    return .complete(head, consumed: cursor.offset)
-                }
-                switch HTTPMessageFraming.derive(version: version, headers: headers, limits: limits) {
+                let repeatedFraming = repeatsPrevious && previous.version == version ? previous.framing : nil
+                switch repeatedFraming.map({ .success($0) }) ?? HTTPMessageFraming.derive(version: version, headers: headers, limits: limits) {
                 case .failure(let failure):
                     return .failed(failure)
                 case .success(let framing):

@@ -20,7 +20,8 @@ package final class HTTPRequest: Sendable {
     package let remoteAddress: String?
 
     package init(
-        method: String, target: RawTarget, pathSegments: [String], query: [(name: String, value: String)], version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
+        method: String, target: RawTarget, pathSegments: [String], query: [(name: String, value: String)],
+        version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
         isSecure: Bool = false, remoteAddress: String? = nil
     ) {
         self.method = method

@@ -5,14 +5,10 @@ import ZISMockBasics
 /// (`/path?query`) is the norm; absolute form (`http://host/path`) is accepted from proxies and
 /// reduced to its path; `*` is kept for `OPTIONS *`. Works on bytes: it runs for every request.
 package struct RequestTarget {
+    /// The target as sent, with its raw path and query.
     package var raw: RawTarget
     package var pathSegments: [String]
     package var query: [(name: String, value: String)]
-
-    /// The path as sent, still percent-encoded, without the query.
-    package var rawPath: String { raw.path }
-    /// The query as sent, without `?`.
-    package var rawQuery: String { raw.query }
 
     /// `pathVocabulary`: the segments the routes are written with, handed out as those strings
     /// rather than decoded anew (`TextTable`).

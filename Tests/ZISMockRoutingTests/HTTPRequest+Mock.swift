@@ -9,7 +9,8 @@ extension HTTPRequest {
     ) -> HTTPRequest {
         guard case .success(let parsed) = RequestTarget.parse(target) else { fatalError("not a request target: \(target)") }
         return HTTPRequest(
-            method: method, target: parsed.raw, pathSegments: parsed.pathSegments, query: parsed.query, headers: HTTPHeaders(headers), body: Array(body.utf8), isSecure: isSecure)
+            method: method, target: parsed.raw, pathSegments: parsed.pathSegments, query: parsed.query, headers: HTTPHeaders(headers),
+            body: Array(body.utf8), isSecure: isSecure)
     }
 
     /// The same, authorized with `token` and carrying a JSON body when one is given.

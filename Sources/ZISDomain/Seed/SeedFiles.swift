@@ -19,7 +19,7 @@ enum SeedFiles {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
         let size = max(Int(status.st_size), 0)
-        if size >= stretchReadMinimumBytes, ParallelWork.processors > 1, let bytes = readInStretches(descriptor, size: size) {
+        if size >= stretchReadMinimumBytes, let bytes = readInStretches(descriptor, size: size) {
             return bytes
         }
         // One byte more than the size, so that a full buffer means the file grew.
