@@ -14,6 +14,8 @@ let package = Package(
     targets: [
         // epoll, eventfd and accept4 are not exported by Swift's Glibc module.
         .target(name: "CSystemShim"),
+        // A big seed file mapped instead of copied, safe against the file shrinking meanwhile (issue 20).
+        .target(name: "CFileMap"),
         // A lock the thread sanitizer can see; every layer may share it.
         .target(name: "ZISMockLocking"),
         // ASCII byte classes, the clock and the status table: facts every layer needs, written once.
@@ -29,7 +31,7 @@ let package = Package(
         // build time (Plugins/EmbedAsLiteral says which file goes into which target), not checked-in copies.
         .executableTarget(name: "EmbedAsLiteralTool"),
         .plugin(name: "EmbedAsLiteral", capability: .buildTool(), dependencies: ["EmbedAsLiteralTool"]),
-        .target(name: "ZISDomain", dependencies: ["ZISMockLocking", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
+        .target(name: "ZISDomain", dependencies: ["CFileMap", "ZISMockLocking", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         .target(name: "ZISMockRouting", dependencies: ["ZISMockHTTP", "ZISDomain", "ZISMockBasics"], plugins: ["EmbedAsLiteral"]),
         // --state-file: the change log, group commit and snapshots (issue 17); the domain only emits changes.
         .target(name: "ZISMockPersistence", dependencies: ["ZISDomain", "ZISMockLocking", "CZlib"]),

@@ -92,7 +92,7 @@ import ZISMockFixtures
         let count = ParallelWork.minimumElements * 2 + 5
         let sorted = (0..<count).map { Fixture.connection(Fixture.name($0)) }.sorted { $0.name < $1.name }
         let reversed = Array(sorted.reversed())
-        let index = NameIndex(reversed, inNameOrder: Array(reversed.indices.reversed()))
+        let index = NameIndex(Segmented(reversed), inNameOrder: Array(reversed.indices.reversed()))
         checkInvariants(index, equals: sorted.map(\.name))
         #expect(index.chunks.dropLast().allSatisfy { $0.count == index.maxChunkCount * 3 / 4 })
         checkInvariants(NameIndex(sortedUniqueElements: sorted), equals: sorted.map(\.name))

@@ -170,7 +170,7 @@ import ZISMockFixtures
         let json = seed(apiKeys: [item(#""name": "zz_last""#), item(#""name": "aa_first""#)])
         let loaded = try SeedLoader.parse(utf8(json), file: "x.json")
         #expect(loaded.integrations[0].connections.map(\.name) == ["zz_last", "aa_first"])
-        let state = IntegrationState(name: "acme", connections: loaded.integrations[0].connections, oauthClients: [])
+        let state = IntegrationState(name: "acme", connections: Segmented(loaded.integrations[0].connections), oauthClients: [])
         #expect(state.connections.map(\.name) == ["aa_first", "zz_last"])
     }
 
@@ -181,7 +181,7 @@ import ZISMockFixtures
             Fixture.connection("b_name", type: .bearerToken), Fixture.connection("c_name", type: .oauth),
             Fixture.connection("a_name", type: .apiKey), Fixture.connection("b_name", type: .oauth),
         ]
-        let state = IntegrationState(name: "acme", connections: connections, oauthClients: [])
+        let state = IntegrationState(name: "acme", connections: Segmented(connections), oauthClients: [])
         #expect(state.connections.map { "\($0.name) \($0.type.rawValue)" } == ["a_name basic_auth", "b_name api_key", "c_name oauth"])
     }
 
@@ -232,21 +232,55 @@ import ZISMockFixtures
         }
     }
 
-    /// A file past `SeedFiles.stretchReadMinimumBytes` is read by every processor, a stretch each;
-    /// what loads is what its bytes parse to.
-    @Test func aBigFileReadInStretchesLoadsAsItsBytes() throws {
+    /// A file past `SeedFiles.mapMinimumBytes` is mapped, not read; what loads is what its bytes parse to.
+    @Test func aBigFileMappedLoadsAsItsBytes() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let connection = { (index: Int) in
             #"{"name":"c\#(100_000 + index)","allowed_domain":"api.example.com","header_name":"x-api-key","api_key":"key-\#(index)"}"#
         }
-        let count = SeedFiles.stretchReadMinimumBytes / 100 + 1_000
+        let count = SeedFiles.mapMinimumBytes / 100 + 1_000
         let json = #"{"integrations":[{"name":"big","connections":{"api_key":[\#((0..<count).map(connection).joined(separator: ",\n"))]}}]}"#
-        #expect(json.utf8.count > SeedFiles.stretchReadMinimumBytes)
+        #expect(json.utf8.count > SeedFiles.mapMinimumBytes)
         try json.write(toFile: folder + "/big.json", atomically: true, encoding: .utf8)
         let loaded = try SeedLoader.load(path: folder + "/big.json", loadTime: "2030-01-01T00:00:00Z")
         #expect(loaded == (try SeedLoader.parse(Array(json.utf8), file: "big.json", loadTime: "2030-01-01T00:00:00Z")))
         #expect(loaded.integrations[0].connections.count == count)
+    }
+
+    /// A mapped file cut short while it is read (an editor rewriting it in place) does not crash
+    /// the process with SIGBUS: the read past the new end sees zeros, and the file is read again
+    /// as it is now.
+    @Test func aMappedFileThatShrinksWhileReadIsReadAgain() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/shrinking.json"
+        try String(repeating: " ", count: SeedFiles.mapMinimumBytes * 2).write(toFile: path, atomically: true, encoding: .utf8)
+        var seen: [(count: Int, last: UInt8)] = []
+        let result = try SeedFiles.withContents(path) { bytes throws(SeedError) in
+            if seen.isEmpty { #expect(truncate(path, 10) == 0) }
+            seen.append((bytes.count, bytes[bytes.count - 1]))
+            return bytes.count
+        }
+        #expect(seen.map(\.count) == [SeedFiles.mapMinimumBytes * 2, 10])
+        #expect(seen.first?.last == 0, "the mapped read past the new end saw a page of zeros")
+        #expect(result == 10)
+    }
+
+    /// A SIGBUS that is not from a seed mapping still ends the process, as it would have.
+    @Test func anotherBusErrorStillEndsTheProcess() async {
+        await #expect(processExitsWith: .signal(SIGBUS)) {
+            let folder = NSTemporaryDirectory() + "/zis-mock-sigbus-\(getpid())"
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/mapped.json"
+            try? String(repeating: " ", count: SeedFiles.mapMinimumBytes).write(toFile: path, atomically: true, encoding: .utf8)
+            // Installs the handler.
+            _ = try? SeedFiles.withContents(path) { bytes throws(SeedError) in bytes.count }
+            let descriptor = open(path, O_RDWR)
+            let mapped = mmap(nil, 8192, PROT_READ, MAP_SHARED, descriptor, 0)!
+            _ = ftruncate(descriptor, 0)
+            _ = mapped.load(as: UInt8.self)
+        }
     }
 
     @Test func unreadablePathsAreReported() throws {

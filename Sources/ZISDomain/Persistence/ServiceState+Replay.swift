@@ -12,7 +12,7 @@ extension ServiceState {
             integrations[integration]?.oauthClients = clients
         case .integrationAdded(let integration):
             integrations[integration.name] = IntegrationState(
-                name: integration.name, connections: integration.connections, oauthClients: integration.oauthClients,
+                name: integration.name, connections: integration.connectionSegments, oauthClients: integration.oauthClients,
                 registration: integration.registration)
             zendeskOAuth.countClientIDs(past: integration.registration)
         case .setUpSaved(let integration):

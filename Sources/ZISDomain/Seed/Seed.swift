@@ -22,6 +22,12 @@ public struct SeedIntegration: Sendable, Equatable {
     public var tokens: [SeedToken]
     /// All four types in one list; the store orders them by name.
     public var connections: [Connection] {
+        get { connectionSegments.joined }
+        set { connectionSegments = Segmented(newValue) }
+    }
+    /// The connections as the seed decoder made them, a segment per thread that read some (the
+    /// store reads them where they are); one segment when set as `connections`.
+    var connectionSegments: Segmented<Connection> {
         didSet { nameOrder = nil }
     }
     public var oauthClients: [OAuthClient]
@@ -44,7 +50,7 @@ public struct SeedIntegration: Sendable, Equatable {
     ) {
         self.name = name
         self.tokens = tokens
-        self.connections = connections
+        self.connectionSegments = Segmented(connections)
         self.oauthClients = oauthClients
         self.registration = registration
     }

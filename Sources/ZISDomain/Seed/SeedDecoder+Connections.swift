@@ -35,20 +35,15 @@ extension SeedDecoder {
         }
     }
 
-    /// Where each connection came from, for the duplicate-name check, kept only while decoding.
-    struct Origin: Sendable {
-        let type: ConnectionType
-        let index: Int
-        let namePosition: SourcePosition
-    }
-
     /// All four types of one integration, in document order (copying a million connections into
     /// name order here cost a tenth of a load), with their positions in name order, which the
     /// store builds its index from. Names are unique across the four types (spec §3 [doc]).
     mutating func decodeConnections(
         path: String, depth: Int
-    ) throws(SeedError) -> (connections: [Connection], nameOrder: [Int]) {
+    ) throws(SeedError) -> (connections: Segmented<Connection>, nameOrder: [Int]) {
         var run = ElementRun()
+        /// Where each type's connections start in `run`, in document order.
+        var typeStarts: [(type: ConnectionType, start: Int)] = []
         let allowed = AllowedKeys(ConnectionType.allCases.map(\.rawValue))
         var lastDomain: String?
         _ = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, _ throws(SeedError) in
@@ -59,10 +54,11 @@ extension SeedDecoder {
             var scratch = Scratch(slots: schema.keys.names.count)
             scratch.lastDomain = lastDomain
             defer { lastDomain = scratch.lastDomain }
+            typeStarts.append((type, run.count))
             try decoder.decodeElements(
                 schema: schema, type: type, arrayPath: arrayPath, depth: depth + 2, scratch: &scratch, into: &run)
         }
-        let nameOrder = try checkUniqueNames(run.connections, origins: run.origins, path: path)
+        let nameOrder = try checkUniqueNames(run, typeStarts: typeStarts, path: path)
         return (run.connections, nameOrder)
     }
 
@@ -146,18 +142,22 @@ extension SeedDecoder {
     /// names the repeat that comes first in the document, and the use of the name just before it.
     /// Returns the name order, which with no repeats is strictly increasing.
     private func checkUniqueNames(
-        _ connections: [Connection], origins: [Origin], path: String
+        _ run: ElementRun, typeStarts: [(type: ConnectionType, start: Int)], path: String
     ) throws(SeedError) -> [Int] {
-        let (order, repeats) = NameOrder.positionsAndRepeats(of: connections)
+        let (order, repeats) = NameOrder.positionsAndRepeats(of: run.connections)
         var firstRepeat: (later: Int, earlier: Int)?
         for (earlier, later) in repeats where firstRepeat.map({ later < $0.later }) ?? true {
             firstRepeat = (later, earlier)
         }
         if let (later, earlier) = firstRepeat {
-            let (repeated, first) = (origins[later], origins[earlier])
+            /// `type[index]` of the connection at `position`.
+            func element(_ position: Int) -> String {
+                let (type, start) = typeStarts.last { $0.start <= position }!
+                return "\(type.rawValue)[\(position - start)]"
+            }
             throw failure(
-                "name \"\(connections[later].name)\" is already used by \(path).\(first.type.rawValue)[\(first.index)] (names are unique across connection types)",
-                at: repeated.namePosition, path: "\(path).\(repeated.type.rawValue)[\(repeated.index)].name")
+                "name \"\(run.connections[later].name)\" is already used by \(path).\(element(earlier)) (names are unique across connection types)",
+                at: run.namePositions[later], path: "\(path).\(element(later)).name")
         }
         return order
     }

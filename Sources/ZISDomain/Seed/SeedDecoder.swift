@@ -48,9 +48,16 @@ struct SeedDecoder {
         partMinimumBytes: Int = SeedDecoder.partMinimumBytes
     ) throws(SeedError) -> (seed: Seed, claimed: ClaimedNames, partsUsed: Int) {
         try bytes.withUnsafeBufferPointer { bytes throws(SeedError) in
-            var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: claimed, partMinimumBytes: partMinimumBytes)
-            return (try decoder.decodeDocument(), decoder.claimed, decoder.partsUsed)
+            try decode(bytes, file: file, loadTime: loadTime, claimed: claimed, partMinimumBytes: partMinimumBytes)
         }
+    }
+
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, loadTime: String, claimed: ClaimedNames,
+        partMinimumBytes: Int = SeedDecoder.partMinimumBytes
+    ) throws(SeedError) -> (seed: Seed, claimed: ClaimedNames, partsUsed: Int) {
+        var decoder = SeedDecoder(bytes: bytes, file: file, loadTime: loadTime, claimed: claimed, partMinimumBytes: partMinimumBytes)
+        return (try decoder.decodeDocument(), decoder.claimed, decoder.partsUsed)
     }
 
     private mutating func decodeDocument() throws(SeedError) -> Seed {
@@ -96,7 +103,7 @@ struct SeedDecoder {
         // Connections are read as they come; the rest is collected and checked once the object is
         // complete, in the order the rules are listed (name, tokens, OAuth clients).
         var members: [JSONMember] = []
-        var connections: [Connection] = []
+        var connections = Segmented<Connection>()
         var nameOrder: [Int] = []
         let allowed = AllowedKeys(["name", "tokens", "connections", "oauth_clients", "registration"] + Self.setUpKeys)
         let object = try readObject(path: path, depth: depth, allowed: allowed) { decoder, key, keyPosition throws(SeedError) in
@@ -113,7 +120,8 @@ struct SeedDecoder {
             throw failure(NameRules.integrationNameRule, at: name.position, path: name.path)
         }
         try claim(name.text, in: \.integrations, at: name, rule: "integration \"\(name.text)\" is already defined")
-        var integration = SeedIntegration(name: name.text, connections: connections)
+        var integration = SeedIntegration(name: name.text)
+        integration.connectionSegments = connections
         integration.nameOrder = nameOrder
 
         if let tokens = fields.value(for: "tokens") {

@@ -1,5 +1,5 @@
+import CFileMap
 import Glibc
-import ZISMockLocking
 
 /// The little file-system access seed loading needs, over Glibc (the domain avoids Foundation
 /// for startup time and memory). Failures become `SeedError`s naming the path and errno text.
@@ -10,20 +10,48 @@ enum SeedFiles {
         return status.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Reads into a buffer sized from `fstat` once, rather than growing it chunk by chunk (which
-    /// copied a 160 MB seed over and over); a file that grows meanwhile is still read to its end.
-    static func read(_ path: String) throws(SeedError) -> [UInt8] {
+    /// The file's bytes, for `body`. A file of `mapMinimumBytes` or more is mapped, not copied:
+    /// reading a 160 MB seed meant filling as many fresh pages, a tenth of a load's processor time.
+    /// Should the file shrink while `body` reads the mapping (an editor rewriting it in place; the
+    /// reads past its new end see zeros, `CFileMap`), whatever `body` made of it is dropped and it
+    /// runs again on the file as it is then, read into memory.
+    static func withContents<Result>(
+        _ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(SeedError) -> Result
+    ) throws(SeedError) -> Result {
+        if let mapped = try withMapping(path, body) { return try mapped.get() }
+        return try read(path).withUnsafeBufferPointer { bytes throws(SeedError) in try body(bytes) }
+    }
+
+    static let mapMinimumBytes = 1 << 20
+
+    /// `body`'s outcome on the mapped file; nil when the file is small or cannot be mapped, or
+    /// shrank while mapped.
+    private static func withMapping<Result>(
+        _ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(SeedError) -> Result
+    ) throws(SeedError) -> Swift.Result<Result, SeedError>? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot open") }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
-        let size = max(Int(status.st_size), 0)
-        if size >= stretchReadMinimumBytes, let bytes = readInStretches(descriptor, size: size) {
-            return bytes
+        let size = Int(status.st_size)
+        guard size >= mapMinimumBytes, status.st_mode & S_IFMT == S_IFREG, let base = zm_map_file(descriptor, size) else { return nil }
+        let outcome = Swift.Result { () throws(SeedError) in
+            try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size))
         }
+        return zm_unmap_file(base, size) == 0 ? outcome : nil
+    }
+
+    /// Reads into a buffer sized from `fstat` once, rather than growing it chunk by chunk (which
+    /// copied a big seed over and over); a file that grows meanwhile is still read to its end.
+    private static func read(_ path: String) throws(SeedError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, "cannot open") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
         // One byte more than the size, so that a full buffer means the file grew.
-        var wanted = size + 1
+        var wanted = max(Int(status.st_size), 0) + 1
         var bytes: [UInt8] = []
         while true {
             guard let chunk = read(descriptor, upTo: wanted) else { throw failure(path, "cannot read") }
@@ -31,37 +59,6 @@ enum SeedFiles {
             if chunk.count < wanted { return bytes }
             wanted = bytes.count
         }
-    }
-
-    /// Below this size one thread reads the file: a few milliseconds, less than waking others.
-    static let stretchReadMinimumBytes = 8 << 20
-
-    /// The whole file, `size` bytes, read by every processor at once, a stretch each with `pread`:
-    /// copying a 160 MB seed out of the page cache into fresh pages was a quarter of the CPU
-    /// time of loading it, all on one thread. nil when the file is not `size` bytes any more (it
-    /// changed since `fstat`) or a read failed: the caller then reads it from the start as it is.
-    /// The descriptor's offset is left at 0 (`pread` does not move it).
-    private static func readInStretches(_ descriptor: Int32, size: Int) -> [UInt8]? {
-        let failed = Locked(false)
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-            let base = buffer.baseAddress!
-            ParallelWork.forEachStretch(of: size) { stretch in
-                var offset = stretch.lowerBound
-                while offset < stretch.upperBound {
-                    let count = pread(descriptor, base + offset, stretch.upperBound - offset, off_t(offset))
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else {  // an error, or the end of a file that shrank
-                        failed.withLock { $0 = true }
-                        return
-                    }
-                    offset += count
-                }
-            }
-            filled = failed.withLock { $0 } ? 0 : size
-        }
-        var probe: UInt8 = 0
-        guard bytes.count == size, pread(descriptor, &probe, 1, off_t(size)) == 0 else { return nil }
-        return bytes
     }
 
     /// Up to `count` bytes, fewer only at the end of the file; nil if reading fails. The buffer

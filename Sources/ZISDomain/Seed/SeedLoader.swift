@@ -5,7 +5,9 @@ public enum SeedLoader {
         // By now the file's bytes and the decoder's working arrays are freed; see `returnFreedMemory`.
         defer { returnFreedMemory() }
         guard try SeedFiles.isDirectory(path) else {
-            return try parse(try SeedFiles.read(path), file: path, loadTime: loadTime)
+            return try SeedFiles.withContents(path) { bytes throws(SeedError) in
+                try SeedDecoder.decode(bytes, file: path, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames()).seed
+            }
         }
         let names = try SeedFiles.jsonFileNames(in: path)
         guard !names.isEmpty else { throw SeedError(file: path, rule: "folder contains no *.json seed files") }
@@ -15,7 +17,9 @@ public enum SeedLoader {
         for name in names {
             let file = "\(folder)/\(name)"
             let document: Seed
-            (document, claimed, _) = try SeedDecoder.decode(try SeedFiles.read(file), file: file, loadTime: loadTime, claimed: claimed)
+            (document, claimed, _) = try SeedFiles.withContents(file) { bytes throws(SeedError) in
+                try SeedDecoder.decode(bytes, file: file, loadTime: loadTime, claimed: claimed)
+            }
             merged.integrations += document.integrations
             merged.admins += document.admins
             merged.zendeskAccountID = document.zendeskAccountID ?? merged.zendeskAccountID

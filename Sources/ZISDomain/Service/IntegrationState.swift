@@ -18,7 +18,7 @@ struct IntegrationState: Sendable {
     /// `nameOrder`, when given, lists `connections` by strictly increasing name (see
     /// `SeedIntegration.nameOrder`); without it they are sorted here.
     init(
-        name: String, connections: [Connection], nameOrder: [Int]? = nil, oauthClients: [OAuthClient],
+        name: String, connections: Segmented<Connection>, nameOrder: [Int]? = nil, oauthClients: [OAuthClient],
         registration: IntegrationRegistration? = nil
     ) {
         self.name = name
@@ -32,7 +32,7 @@ struct IntegrationState: Sendable {
     /// the index's ordering invariant must hold regardless, so later duplicates are dropped.
     /// The first of equal names wins: the sort keeps equal names in their original order and
     /// reports each repeat with the use before it, so no set of a million names is needed.
-    private static func uniquelyNamedPositions(_ connections: [Connection]) -> [Int] {
+    private static func uniquelyNamedPositions(_ connections: Segmented<Connection>) -> [Int] {
         let (positions, repeats) = NameOrder.positionsAndRepeats(of: connections)
         guard !repeats.isEmpty else { return positions }
         let dropped = Set(repeats.map(\.later))

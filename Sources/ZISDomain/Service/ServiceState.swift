@@ -18,7 +18,7 @@ struct ServiceState: Sendable {
         var tokens = TokenRegistry()
         for integration in seed.integrations where integrations[integration.name] == nil {
             integrations[integration.name] = IntegrationState(
-                name: integration.name, connections: integration.connections, nameOrder: integration.nameOrder,
+                name: integration.name, connections: integration.connectionSegments, nameOrder: integration.nameOrder,
                 oauthClients: integration.oauthClients, registration: integration.registration)
             for seedToken in integration.tokens {
                 tokens.register(token: seedToken.token, grant: seedToken.grant(integration: integration.name))

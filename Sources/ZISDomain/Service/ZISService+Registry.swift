@@ -24,7 +24,7 @@ extension ZISService {
                 tokenURL: "\(accountURL)/oauth/tokens", defaultScopes: "read write", grantType: .authorizationCode,
                 uuid: RandomToken.uuidV4(), createdAt: stamp, updatedAt: stamp)
             state.integrations[name] = IntegrationState(
-                name: name, connections: [], oauthClients: [zendeskClient], registration: registration)
+                name: name, connections: Segmented(), oauthClients: [zendeskClient], registration: registration)
             changes.record(.integrationAdded(SeedIntegration(name: name, oauthClients: [zendeskClient], registration: registration)))
             return registration
         }

@@ -30,30 +30,37 @@ struct NameIndex<Element: NameKeyed & Sendable>: Sendable {
     /// Builds the index from elements already sorted by strictly increasing name.
     init(sortedUniqueElements elements: [Element], maxChunkCount: Int = defaultMaxChunkCount) {
         self.init(maxChunkCount: maxChunkCount)
-        elements.withUnsafeBufferPointer { fill(from: $0, inNameOrder: nil) }
+        elements.withUnsafeBufferPointer { elements in fill(count: elements.count) { Array(elements[$0]) } }
     }
 
     /// Builds the index from `elements` taken at `positions`, which list them by strictly
     /// increasing name: each is copied once, straight into its chunk.
-    init(_ elements: [Element], inNameOrder positions: [Int], maxChunkCount: Int = defaultMaxChunkCount) {
+    init(_ elements: Segmented<Element>, inNameOrder positions: [Int], maxChunkCount: Int = defaultMaxChunkCount) {
         self.init(maxChunkCount: maxChunkCount)
-        elements.withUnsafeBufferPointer { elements in
-            positions.withUnsafeBufferPointer { fill(from: elements, inNameOrder: $0) }
+        elements.withBuffers { elements in
+            positions.withUnsafeBufferPointer { positions in
+                fill(count: positions.count) { stretch in
+                    [Element](unsafeUninitializedCapacity: stretch.count) { chunk, initialized in
+                        for (offset, position) in positions[stretch].enumerated() {
+                            (chunk.baseAddress! + offset).initialize(to: elements[position])
+                        }
+                        initialized = stretch.count
+                    }
+                }
+            }
         }
     }
 
-    /// Fills chunks to three quarters so the first inserts after a load do not all split. The
-    /// chunks of a big index are filled on every processor: they are independent, and copying a
-    /// million connections into them was a tenth of a start. Through buffer pointers, so the
-    /// threads share no array header (whose reference count they would fight over).
-    private mutating func fill(from elements: UnsafeBufferPointer<Element>, inNameOrder positions: UnsafeBufferPointer<Int>?) {
-        let total = positions?.count ?? elements.count
+    /// Fills chunks to three quarters so the first inserts after a load do not all split;
+    /// `elements` gives the ones of a stretch of positions. The chunks of a big index are filled
+    /// on every processor: they are independent, and copying a million connections into them was
+    /// a tenth of a start. Through buffer pointers, so the threads share no array header (whose
+    /// reference count they would fight over).
+    private mutating func fill(count total: Int, _ elements: (Range<Int>) -> [Element]) {
         let fill = maxChunkCount * 3 / 4
         let chunkCount = (total + fill - 1) / fill
         func chunk(_ index: Int) -> [Element] {
-            let stretch = (index * fill)..<Swift.min((index + 1) * fill, total)
-            guard let positions else { return Array(elements[stretch]) }
-            return stretch.map { elements[positions[$0]] }
+            elements((index * fill)..<Swift.min((index + 1) * fill, total))
         }
         if total < ParallelWork.minimumElements {
             chunks = (0..<chunkCount).map(chunk)

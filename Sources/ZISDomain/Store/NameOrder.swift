@@ -1,4 +1,5 @@
 import ZISMockBasics
+import ZISMockLocking
 
 /// Sorting a million connections by name: what the seed decoder (to find repeated names) and the
 /// store (to build its index) both need.
@@ -8,41 +9,41 @@ enum NameOrder {
     /// neighbours in it that have the same name (earlier in the elements first): what a check for
     /// repeated names needs, found without comparing the names of neighbours whose first eight
     /// bytes differ (which a load of a million visited out of order, one cache miss each).
-    static func positionsAndRepeats<Element: NameKeyed>(of elements: [Element]) -> (positions: [Int], repeats: [(earlier: Int, later: Int)]) {
+    static func positionsAndRepeats<Element: NameKeyed>(
+        of elements: Segmented<Element>
+    ) -> (positions: [Int], repeats: [(earlier: Int, later: Int)]) {
+        elements.withBuffers(positionsAndRepeats)
+    }
+
+    private static func positionsAndRepeats<Element: NameKeyed>(
+        of elements: Segmented<Element>.Buffers
+    ) -> (positions: [Int], repeats: [(earlier: Int, later: Int)]) {
         // Comparing Strings was most of the sort's cost. A name's first eight bytes as one
         // integer decide most comparisons; only names that share them are compared in full.
         // Byte order is `String` order only for ASCII, which every validated name is.
-        var keys: [(prefix: UInt64, position: Int)] = []
-        keys.reserveCapacity(elements.count)
-        // By index, not by element: iterating copied each (large) element to read its name.
-        for position in elements.indices {
-            guard let prefix = asciiPrefix(of: elements[position].name) else {
-                let order = elements.indices.sorted { left, right in
-                    let (leftName, rightName) = (elements[left].name, elements[right].name)
-                    return leftName == rightName ? left < right : leftName < rightName
-                }
-                let repeats = zip(order, order.dropFirst()).filter { elements[$0].name == elements[$1].name }
-                return (order, repeats.map { (earlier: $0, later: $1) })
+        guard var keys = prefixKeys(of: elements) else {
+            let order = (0..<elements.count).sorted { left, right in
+                let (leftName, rightName) = (elements[left].name, elements[right].name)
+                return leftName == rightName ? left < right : leftName < rightName
             }
-            keys.append((prefix, position))
+            let repeats = zip(order, order.dropFirst()).filter { elements[$0].name == elements[$1].name }
+            return (order, repeats.map { (earlier: $0, later: $1) })
         }
-        elements.withUnsafeBufferPointer { elements in
-            let inOrder = { (left: (prefix: UInt64, position: Int), right: (prefix: UInt64, position: Int)) -> Bool in
-                if left.prefix != right.prefix { return left.prefix < right.prefix }
-                let (leftName, rightName) = (elements[left.position].name, elements[right.position].name)
-                return leftName == rightName ? left.position < right.position : leftName < rightName
-            }
-            keys.withUnsafeMutableBufferPointer { keys in
-                // A big load sorts a stretch per processor at once; the sort of the whole that
-                // follows finds those sorted runs and only merges them.
-                if keys.count >= ParallelWork.minimumElements {
-                    ParallelWork.forEachStretch(of: keys.count) { stretch in
-                        var part = UnsafeMutableBufferPointer(rebasing: keys[stretch])
-                        part.sort(by: inOrder)
-                    }
+        let inOrder = { (left: (prefix: UInt64, position: Int), right: (prefix: UInt64, position: Int)) -> Bool in
+            if left.prefix != right.prefix { return left.prefix < right.prefix }
+            let (leftName, rightName) = (elements[left.position].name, elements[right.position].name)
+            return leftName == rightName ? left.position < right.position : leftName < rightName
+        }
+        keys.withUnsafeMutableBufferPointer { keys in
+            // A big load sorts a stretch per processor at once; the sort of the whole that
+            // follows finds those sorted runs and only merges them.
+            if keys.count >= ParallelWork.minimumElements {
+                ParallelWork.forEachStretch(of: keys.count) { stretch in
+                    var part = UnsafeMutableBufferPointer(rebasing: keys[stretch])
+                    part.sort(by: inOrder)
                 }
-                keys.sort(by: inOrder)
             }
+            keys.sort(by: inOrder)
         }
         var repeats: [(earlier: Int, later: Int)] = []
         for (left, right) in zip(keys, keys.dropFirst())
@@ -50,6 +51,38 @@ enum NameOrder {
             repeats.append((left.position, right.position))
         }
         return (keys.map(\.position), repeats)
+    }
+
+    /// Each position with its name's ASCII prefix, in position order; nil if a name is not all
+    /// ASCII. A big load's are made on every processor (on one, they were a tenth of a load's
+    /// wall time, the other processors idle).
+    private static func prefixKeys<Element: NameKeyed>(
+        of elements: Segmented<Element>.Buffers
+    ) -> [(prefix: UInt64, position: Int)]? {
+        let sawNonASCII = Locked(false)
+        let keys = [(prefix: UInt64, position: Int)](unsafeUninitializedCapacity: elements.count) { keys, initialized in
+            func fill(_ stretch: Range<Int>) {
+                elements.forEachPiece(of: stretch) { piece, start in
+                    // By index, not by element: iterating copied each (large) element to read its name.
+                    for offset in piece.indices {
+                        guard let prefix = asciiPrefix(of: piece[offset].name) else {
+                            sawNonASCII.withLock { $0 = true }
+                            return
+                        }
+                        (keys.baseAddress! + start + offset).initialize(to: (prefix, start + offset))
+                    }
+                }
+            }
+            if elements.count >= ParallelWork.minimumElements {
+                ParallelWork.forEachStretch(of: elements.count, fill)
+            } else {
+                fill(0..<elements.count)
+            }
+            // The pairs are trivial values, so a stretch left unwritten by a non-ASCII name is
+            // harmless: the keys are then dropped.
+            initialized = elements.count
+        }
+        return sawNonASCII.withLock { $0 } ? nil : keys
     }
 
     /// The first eight bytes, big-endian and zero-padded, so integers order like the bytes; nil
