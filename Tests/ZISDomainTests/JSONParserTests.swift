@@ -13,6 +13,21 @@ import Testing
         #expect(elements.map(\.kind) == [.bool(true), .bool(false), .null])
     }
 
+    /// Plain strings are scanned eight bytes a step: a quote, escape, control or non-ASCII byte at
+    /// any position of a word, after any run of plain bytes, must still end the plain run there.
+    @Test func everyByteThatEndsAPlainRunIsFoundWhereverItSits() throws {
+        for length in 0..<20 {
+            let plain = String(repeating: "a", count: length)
+            #expect(try JSONParser.parse(utf8("\"\(plain)\"")).kind == .string(plain))
+            for (inserted, decoded) in [("\\n", "\n"), ("\\\"", "\""), ("é", "é"), ("\\u00e9", "é")] {
+                let text = "\"\(plain)\(inserted)b\""
+                #expect(try JSONParser.parse(utf8(text)).kind == .string(plain + decoded + "b"), "\(text)")
+            }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse(utf8("\"\(plain)\u{01}b\"")) }
+            #expect(throws: JSONParseError.self) { try JSONParser.parse(utf8("\"\(plain)")) }
+        }
+    }
+
     @Test func acceptsScalarsAtTopLevel() throws {
         #expect(try JSONParser.parse(utf8("0")).kind == .number("0"))
         #expect(try JSONParser.parse(utf8("\"\"")).kind == .string(""))

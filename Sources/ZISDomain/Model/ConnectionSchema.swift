@@ -152,7 +152,7 @@ enum FieldRule: Sendable {
             HostName.isValid(value) ? nil : HostName.rule
         case .headerName:
             // The header parser's own token set, so what the mock accepts here it could also parse.
-            value.utf8.allSatisfy(\.isHTTPTokenCharacter)
+            value.allUTF8(\.isHTTPTokenCharacter)
                 ? nil : "header_name must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)"
         }
     }

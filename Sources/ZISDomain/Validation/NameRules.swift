@@ -36,8 +36,7 @@ package enum NameRules {
 
     /// Being ASCII-only, such names sort the same by `String` comparison and by bytes (spec §3).
     static func isNameText(_ text: String, lengths: ClosedRange<Int>) -> Bool {
-        let utf8 = text.utf8
-        return lengths.contains(utf8.count) && utf8.allSatisfy(isNameByte)
+        lengths.contains(text.utf8.count) && text.allUTF8(isNameByte)
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
