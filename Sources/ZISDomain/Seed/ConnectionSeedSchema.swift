@@ -43,10 +43,10 @@ struct ConnectionSeedSchema {
 
     /// The payload from the strings a connection object gave, by slot (nil: left out). `values`
     /// is the caller's working array, reused from connection to connection.
-    func payload(_ texts: [String?], values: inout [String]) -> ConnectionPayload {
+    func payload(_ fields: [SeedDecoder.FieldValue?], values: inout [String]) -> ConnectionPayload {
         values.removeAll(keepingCapacity: true)
         for (index, fallback) in defaults.enumerated() {
-            values.append(texts[Self.slot(ofField: index)] ?? fallback)
+            values.append(fields[Self.slot(ofField: index)]?.stringText ?? fallback)
         }
         return schema.makePayload(values)
     }

@@ -7,7 +7,7 @@ extension SeedDecoder {
     /// empty): it is checked and packed in place, never made a `String`.
     struct FieldValue {
         /// The text of a string; for any other value, its type ("an object", …).
-        let text: String
+        var text: String
         let isString: Bool
         /// Where the string's bytes start and end (exclusive), or -1 when `text` holds it.
         var bytesStart = -1, bytesEnd = -1
@@ -20,9 +20,9 @@ extension SeedDecoder {
     /// What reading a connection reuses from the ones before it.
     struct Scratch {
         /// Slots by position in the schema's keys, cleared for each connection, so that reading
-        /// one allocates no working arrays.
+        /// one allocates no working arrays. The payload's texts are read from here as they are
+        /// (a second array of them cost a retain and a release per field).
         var fields: [FieldValue?]
-        var texts: [String?]
         /// The payload's values, in the schema's field order.
         var values: [String] = []
         /// The connections of a seed mostly share a few domains. One equal to the last accepted
@@ -31,7 +31,6 @@ extension SeedDecoder {
 
         init(slots: Int) {
             fields = Array(repeating: nil, count: slots)
-            texts = Array(repeating: nil, count: slots)
         }
     }
 
@@ -68,43 +67,39 @@ extension SeedDecoder {
     mutating func decodeConnection(
         schema: ConnectionSeedSchema, scratch: inout Scratch, path: @autoclosure () -> String, depth: Int
     ) throws(SeedError) -> Connection {
-        for slot in scratch.fields.indices {
-            scratch.fields[slot] = nil
-            scratch.texts[slot] = nil
-        }
+        for slot in scratch.fields.indices { scratch.fields[slot] = nil }
         let object = try readObject(path: path(), depth: depth, allowed: schema.keys) { decoder, key, _ throws(SeedError) in
             let isTimestamp = key == schema.createdSlot || key == schema.updatedSlot
             scratch.fields[key] = try decoder.readFieldValue(depth: depth, plainAsBytes: isTimestamp)
         }
-        let fields = scratch.fields
         func fieldPath(_ key: Int) -> String { "\(path()).\(schema.keys.names[key])" }
-        for key in 0..<schema.requiredCount where fields[key] == nil {
+        for key in 0..<schema.requiredCount where scratch.fields[key] == nil {
             throw missing(schema.keys.names[key], in: Fields(members: [], path: path(), position: object.position))
         }
-        for key in fields.indices {
-            guard let field = fields[key] else { continue }
-            guard field.isString else {
-                throw failure("expected a string, found \(field.text)", at: field.position, path: fieldPath(key))
-            }
-            scratch.texts[key] = field.stringText
+        for key in scratch.fields.indices {
+            guard let field = scratch.fields[key], !field.isString else { continue }
+            throw failure("expected a string, found \(field.text)", at: field.position, path: fieldPath(key))
         }
-        let name = scratch.texts[0]!
+        let name = scratch.fields[0]!.text
         guard NameRules.isValidConnectionName(name) else {
-            throw failure(NameRules.connectionNameRule, at: fields[0]!.position, path: fieldPath(0))
+            throw failure(NameRules.connectionNameRule, at: scratch.fields[0]!.position, path: fieldPath(0))
         }
-        if let key = schema.domainSlot, let domain = scratch.texts[key] {
+        if let key = schema.domainSlot, let domain = scratch.fields[key]?.stringText {
             if domain == scratch.lastDomain {
-                scratch.texts[key] = scratch.lastDomain
+                scratch.fields[key]!.text = scratch.lastDomain!
             } else {
-                guard HostName.isValid(domain) else { throw failure(HostName.rule, at: fields[key]!.position, path: fieldPath(key)) }
+                guard HostName.isValid(domain) else {
+                    throw failure(HostName.rule, at: scratch.fields[key]!.position, path: fieldPath(key))
+                }
                 scratch.lastDomain = domain
             }
         }
         for (slot, rule) in schema.ruledSlots {
-            if let text = scratch.texts[slot], let violation = rule.violation(by: text) {
-                throw failure(violation, at: fields[slot]!.position, path: fieldPath(slot))
+            if let text = scratch.fields[slot]?.stringText, let violation = rule.violation(by: text) {
+                throw failure(violation, at: scratch.fields[slot]!.position, path: fieldPath(slot))
             }
         }
+        let fields = scratch.fields
         func timestamp(at slot: Int?) throws(SeedError) -> CompactTimestamp {
             guard let slot, let field = fields[slot] else { return CompactTimestamp(loadTime) }
             let stamp: CompactTimestamp?
@@ -120,7 +115,7 @@ extension SeedDecoder {
         }
         let created = try timestamp(at: schema.createdSlot)
         let updated = try timestamp(at: schema.updatedSlot)
-        return Connection(name: name, created: created, updated: updated, payload: schema.payload(scratch.texts, values: &scratch.values))
+        return Connection(name: name, created: created, updated: updated, payload: schema.payload(fields, values: &scratch.values))
     }
 
     /// A string as its text (or, with `plainAsBytes`, a plain one as its bytes); any other value
