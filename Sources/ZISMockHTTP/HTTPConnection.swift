@@ -9,7 +9,6 @@ final class HTTPConnection: ConnectionHandler {
     private let compression: ResponseCompression?
     private let isSecure: Bool
     private let remoteAddress: String?
-    private let pathVocabulary: TextTable
     // Unchecked exclusivity: a connection runs on its loop's thread only, one call at a time, and
     // the runtime's checks of these three cost about 300 instructions a request.
     /// Bytes of a request that has not fully arrived yet.
@@ -28,12 +27,8 @@ final class HTTPConnection: ConnectionHandler {
         case closed
     }
 
-    init(
-        responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext,
-        pathVocabulary: TextTable = .empty
-    ) {
+    init(responder: any HTTPResponder, limits: HTTPLimits, resources: HTTPLoopResources, context: ConnectionContext) {
         self.responder = responder
-        self.pathVocabulary = pathVocabulary
         self.isSecure = context.isSecure
         self.remoteAddress = context.peer?.description
         self.limits = limits
@@ -113,7 +108,7 @@ final class HTTPConnection: ConnectionHandler {
 
     private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
         let target: RequestTarget
-        switch RequestTarget.parse(head.target, pathVocabulary: pathVocabulary) {
+        switch RequestTarget.parse(head.target) {
         case .failure(let failure):
             refuse(failure, output: &output)
             return
@@ -139,7 +134,7 @@ final class HTTPConnection: ConnectionHandler {
             decoded = bytes
         }
         let request = HTTPRequest(
-            method: head.method, target: target.raw, pathSegments: target.pathSegments, query: target.query, version: head.version,
+            method: head.method, target: target.raw, path: target.path, query: target.query, version: head.version,
             headers: head.headers, body: decoded, isSecure: isSecure, remoteAddress: remoteAddress)
         body = []
         var response = responder.respond(to: request)

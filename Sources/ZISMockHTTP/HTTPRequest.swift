@@ -5,8 +5,10 @@ package final class HTTPRequest: Sendable {
     package let target: RawTarget
     /// The path as sent, still percent-encoded, without the query.
     package var rawPath: String { target.path }
-    /// Path segments between slashes, percent-decoded: `/a/b%20c` → `["a", "b c"]`.
-    package let pathSegments: [String]
+    /// Path segments between slashes, percent-decoded: `/a/b%20c` → `a`, `b c`.
+    package let path: RequestPath
+    /// The same as strings, `["a", "b c"]`: for what is not on every request's way (fault matching, tests).
+    package var pathSegments: [String] { path.segments }
     /// Query parameters in order, percent-decoded: `page%5Bsize%5D=10` → `("page[size]", "10")`.
     package let query: [(name: String, value: String)]
     /// The query as sent, without `?`.
@@ -20,13 +22,13 @@ package final class HTTPRequest: Sendable {
     package let remoteAddress: String?
 
     package init(
-        method: String, target: RawTarget, pathSegments: [String], query: [(name: String, value: String)],
+        method: String, target: RawTarget, path: RequestPath, query: [(name: String, value: String)],
         version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
         isSecure: Bool = false, remoteAddress: String? = nil
     ) {
         self.method = method
         self.target = target
-        self.pathSegments = pathSegments
+        self.path = path
         self.query = query
         self.version = version
         self.headers = headers

@@ -6,11 +6,4 @@ package protocol HTTPResponder: Sendable {
     /// The answer to bytes that never made a request (400, 413, 414, 431, 501, …). The HTTP layer
     /// knows the status; the responder chooses the body, so every error wears the same envelope.
     func respond(to failure: HTTPRequestFailure) -> HTTPResponse
-
-    /// The path segments the responder's routes are written with (`RequestTarget.parse`).
-    var pathVocabulary: TextTable { get }
-}
-
-extension HTTPResponder {
-    package var pathVocabulary: TextTable { .empty }
 }

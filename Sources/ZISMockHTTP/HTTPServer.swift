@@ -23,10 +23,8 @@ package final class HTTPServer: Sendable {
         let resources = PerLoop(count: configuration.sockets.loopCount) {
             HTTPLoopResources(compressionThreshold: configuration.compressionThreshold)
         }
-        let vocabulary = responder.pathVocabulary
         let sockets = try SocketServer.start(configuration.sockets) { context in
-            HTTPConnection(
-                responder: responder, limits: limits, resources: resources[context.loopIndex], context: context, pathVocabulary: vocabulary)
+            HTTPConnection(responder: responder, limits: limits, resources: resources[context.loopIndex], context: context)
         }
         return HTTPServer(sockets: sockets)
     }

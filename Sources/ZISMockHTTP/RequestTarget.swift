@@ -7,22 +7,21 @@ import ZISMockBasics
 package struct RequestTarget {
     /// The target as sent, with its raw path and query.
     package var raw: RawTarget
-    package var pathSegments: [String]
+    package var path: RequestPath
     package var query: [(name: String, value: String)]
 
-    /// `pathVocabulary`: the segments the routes are written with, handed out as those strings
-    /// rather than decoded anew (`TextTable`).
-    package static func parse(_ target: String, pathVocabulary: TextTable = .empty) -> Result<RequestTarget, HTTPRequestFailure> {
+    /// The path's segments as strings (the tests read them).
+    package var pathSegments: [String] { path.segments }
+
+    package static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
         var bytes = target
-        return bytes.withUTF8 { parse(bytes: $0, of: target, pathVocabulary: pathVocabulary) }
+        return bytes.withUTF8 { parse(bytes: $0, of: target) }
     }
 
     /// `target` is `bytes` as a string, which the raw path and query are cut from when asked for.
-    private static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, of target: String, pathVocabulary: TextTable
-    ) -> Result<RequestTarget, HTTPRequestFailure> {
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, of target: String) -> Result<RequestTarget, HTTPRequestFailure> {
         if bytes.count == 1, bytes[0] == UInt8(ascii: "*") {
-            return .success(RequestTarget(raw: RawTarget(path: "*"), pathSegments: [], query: []))
+            return .success(RequestTarget(raw: RawTarget(path: "*"), path: RequestPath(segments: []), query: []))
         }
         guard let pathStart = originFormStart(bytes) else {
             return .failure(.malformed("The request target must be a path starting with '/'."))
@@ -33,40 +32,31 @@ package struct RequestTarget {
         let queryMark = bytes[pathStart...].firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
         let path = bytes[pathStart..<queryMark]
         let queryBytes = bytes[min(queryMark + 1, bytes.count)...]
-        guard let segments = Self.segments(of: UnsafeBufferPointer(rebasing: path), vocabulary: pathVocabulary) else {
+        guard let requestPath = Self.path(of: UnsafeBufferPointer(rebasing: path), in: target, at: pathStart) else {
             return .failure(.malformed("The request path has an invalid percent-encoding."))
         }
         guard let query = FormEncoding.pairs(queryBytes) else {
             return .failure(.malformed("The query string has an invalid percent-encoding."))
         }
         return .success(RequestTarget(
-            raw: RawTarget(text: target, pathStart: pathStart, pathEnd: queryMark), pathSegments: segments, query: query))
+            raw: RawTarget(text: target, pathStart: pathStart, pathEnd: queryMark), path: requestPath, query: query))
     }
 
-    /// The path's segments between slashes, decoded; nil for a bad percent-encoding. Whether the
-    /// path has escapes (or bytes beyond ASCII) is asked once, of all of it; the slashes are found
-    /// with memchr, which looks at many bytes a step. A plain segment the routes are written with
-    /// is handed out as their string (`TextTable`), any other plain one copied as it is.
-    private static func segments(of path: UnsafeBufferPointer<UInt8>, vocabulary: TextTable) -> [String]? {
-        guard let base = path.baseAddress, path.first == UInt8(ascii: "/") else { return [] }
-        let plain = memchr(base, Int32(UInt8(ascii: "%")), path.count) == nil && isASCII(path)
-        var segments: [String] = []
-        // Room for the usual paths (ZIS's have up to 8 segments); a longer one grows the array.
-        segments.reserveCapacity(8)
-        var start = 1
-        while true {
-            let end = memchr(base + start, Int32(UInt8(ascii: "/")), path.count - start)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? path.count
-            let segment = UnsafeBufferPointer(rebasing: path[start..<end])
-            if plain {
-                segments.append(vocabulary.text(of: UnsafeRawBufferPointer(segment)))
-            } else {
-                guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else { return nil }
-                segments.append(decoded)
-            }
-            guard end < path.count else { return segments }
-            start = end + 1
+    /// The path of `target` (its bytes `path`, from offset `start`); nil for a bad
+    /// percent-encoding. Whether the path has escapes (or bytes beyond ASCII) is asked once, of
+    /// all of it: a plain path (the usual) is kept as the target's own bytes, a String made of
+    /// none of its segments until a route asks for one.
+    private static func path(of path: UnsafeBufferPointer<UInt8>, in target: String, at start: Int) -> RequestPath? {
+        guard let base = path.baseAddress, path.first == UInt8(ascii: "/") else { return RequestPath(segments: []) }
+        if memchr(base, Int32(UInt8(ascii: "%")), path.count) == nil && isASCII(path) {
+            return RequestPath(plain: target, path: start..<(start + path.count))
         }
+        var segments: [String] = []
+        for segment in path.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard let decoded = PercentDecoding.decode(segment, plusIsSpace: false) else { return nil }
+            segments.append(decoded)
+        }
+        return RequestPath(segments: segments)
     }
 
     /// No byte at or above 0x80, eight bytes a step.

@@ -1,3 +1,5 @@
+import ZISMockHTTP
+
 /// A path template such as `/api/services/zis/integrations/{integration}/connections/all`; the
 /// router's `RouteTree` matches decoded paths against its segments.
 package struct PathPattern: Sendable, CustomStringConvertible {
@@ -29,11 +31,12 @@ package struct PathPattern: Sendable, CustomStringConvertible {
         segments.starts(with: prefix.map(Segment.literal))
     }
 
-    /// The values at the parameters' positions of a path that fits the template (`RouteTree`).
-    func parameters(of path: [String]) -> PathParameters {
+    /// The values at the parameters' positions of a path that fits the template (`RouteTree`):
+    /// the only segments of a request made into strings.
+    func parameters(of path: RequestPath.Segments) -> PathParameters {
         guard let firstPosition = parameterPositions.first else { return PathParameters(names: parameterNames) }
-        let others = parameterPositions.count == 1 ? [] : parameterPositions.dropFirst().map { path[$0] }
-        return PathParameters(names: parameterNames, first: path[firstPosition], others: others)
+        let others = parameterPositions.count == 1 ? [] : parameterPositions.dropFirst().map(path.string)
+        return PathParameters(names: parameterNames, first: path.string(firstPosition), others: others)
     }
 }
 

@@ -1,3 +1,5 @@
+import ZISMockHTTP
+
 /// The routes' templates as a tree of path segments, so a request walks its own path once
 /// instead of being compared with every template of its length: each node is a segment position,
 /// with a child per literal written there and at most one for a parameter, and the routes whose
@@ -8,9 +10,9 @@
 /// finds holds the most specific templates that fit, the ones that differ from every other fit by
 /// having a literal where the other has a parameter, at the first position where they differ.
 struct RouteTree: Sendable {
+    /// A node as the tree is built.
     private struct Node: Sendable {
-        /// Children by literal segment; a handful each, so a scan beats hashing the segment.
-        var literals: [(text: String, child: Int)] = []
+        var literals: [(text: [UInt8], child: Int)] = []
         var parameter: Int?
         /// Indices into the router's routes, in the order they were added.
         var routes: [Int] = []
@@ -18,6 +20,31 @@ struct RouteTree: Sendable {
 
     /// `nodes[0]` is the root: the position of the first segment.
     private var nodes = [Node()]
+    /// The same tree as flat arrays of plain values, made again after each insert, which a
+    /// request walks without touching a reference count: with an array per node and per
+    /// literal, the walk's retains and releases cost as much as its comparisons.
+    private var walked = Walked()
+
+    private struct Walked: Sendable {
+        struct Node: Sendable {
+            /// This node's literal children are `edges[edges]`; the parameter child is -1 for none.
+            var edges: Range<Int>
+            var parameter: Int
+            var routes: Range<Int>
+        }
+
+        struct Edge: Sendable {
+            /// The literal's UTF-8 in `literalBytes`, and its first eight bytes as one integer.
+            var literal: Range<Int>
+            var prefix: UInt64
+            var child: Int
+        }
+
+        var nodes: [Node] = []
+        var edges: [Edge] = []
+        var literalBytes: [UInt8] = []
+        var routes: [Int] = []
+    }
 
     mutating func insert(_ pattern: PathPattern, route: Int) {
         var node = 0
@@ -25,13 +52,14 @@ struct RouteTree: Sendable {
             node = child(of: node, for: segment)
         }
         nodes[node].routes.append(route)
+        walked = Self.walked(nodes)
     }
 
     private mutating func child(of node: Int, for segment: PathPattern.Segment) -> Int {
         switch segment {
         case .literal(let text):
-            if let existing = nodes[node].literals.first(where: { $0.text == text }) { return existing.child }
-            nodes[node].literals.append((text, nodes.count))
+            if let existing = nodes[node].literals.first(where: { $0.text == Array(text.utf8) }) { return existing.child }
+            nodes[node].literals.append((Array(text.utf8), nodes.count))
         case .parameter:
             if let existing = nodes[node].parameter { return existing }
             nodes[node].parameter = nodes.count
@@ -40,25 +68,53 @@ struct RouteTree: Sendable {
         return nodes.count - 1
     }
 
-    /// The routes of the most specific templates `path` fits, in the order they were added; empty
-    /// when none fits. Parameters never match an empty segment.
-    func routes(fitting path: [String]) -> [Int] {
-        nodes.withUnsafeBufferPointer { nodes in
-            path.withUnsafeBufferPointer { path in Self.routes(in: nodes, from: 0, fitting: path, at: 0) } ?? []
+    private static func walked(_ nodes: [Node]) -> Walked {
+        var walked = Walked()
+        for node in nodes {
+            let firstEdge = walked.edges.count
+            for (text, child) in node.literals {
+                let start = walked.literalBytes.count
+                walked.literalBytes += text
+                let prefix = text.withUnsafeBufferPointer { RequestPath.Segments.prefix(of: $0, start: 0, count: $0.count) }
+                walked.edges.append(Walked.Edge(literal: start..<walked.literalBytes.count, prefix: prefix, child: child))
+            }
+            let firstRoute = walked.routes.count
+            walked.routes += node.routes
+            walked.nodes.append(Walked.Node(
+                edges: firstEdge..<walked.edges.count, parameter: node.parameter ?? -1, routes: firstRoute..<walked.routes.count))
         }
+        return walked
     }
 
-    /// Depth first, literal before parameter; the depth is at most the longest template's length.
-    private static func routes(
-        in nodes: UnsafeBufferPointer<Node>, from node: Int, fitting path: UnsafeBufferPointer<String>, at position: Int
-    ) -> [Int]? {
-        guard position < path.count else { return nodes[node].routes.isEmpty ? nil : nodes[node].routes }
-        let segment = path[position]
-        if let literal = nodes[node].literals.first(where: { $0.text == segment }),
-           let found = routes(in: nodes, from: literal.child, fitting: path, at: position + 1) {
-            return found
+    /// The routes of the most specific templates `path` fits, in the order they were added; empty
+    /// when none fits. Parameters never match an empty segment.
+    func routes(fitting path: RequestPath.Segments) -> ArraySlice<Int> {
+        let found = walked.nodes.withUnsafeBufferPointer { nodes in
+            walked.edges.withUnsafeBufferPointer { edges in
+                walked.literalBytes.withUnsafeBufferPointer { bytes in
+                    Self.routes(in: (nodes, edges, bytes), from: 0, fitting: path, at: 0)
+                }
+            }
         }
-        guard let parameter = nodes[node].parameter, !segment.isEmpty else { return nil }
-        return routes(in: nodes, from: parameter, fitting: path, at: position + 1)
+        return found.map { walked.routes[$0] } ?? []
+    }
+
+    private typealias Buffers = (
+        nodes: UnsafeBufferPointer<Walked.Node>, edges: UnsafeBufferPointer<Walked.Edge>, bytes: UnsafeBufferPointer<UInt8>
+    )
+
+    /// Depth first, literal before parameter; the depth is at most the longest template's length.
+    private static func routes(in tree: Buffers, from node: Int, fitting path: RequestPath.Segments, at position: Int) -> Range<Int>? {
+        let here = tree.nodes[node]
+        guard position < path.count else { return here.routes.isEmpty ? nil : here.routes }
+        let prefix = path.prefix(position)
+        for edge in here.edges where tree.edges[edge].prefix == prefix
+            && path.segment(position, endsLike: UnsafeBufferPointer(rebasing: tree.bytes[tree.edges[edge].literal])) {
+            // Literals are distinct, so at most one edge fits.
+            if let found = routes(in: tree, from: tree.edges[edge].child, fitting: path, at: position + 1) { return found }
+            break
+        }
+        guard here.parameter >= 0, path[position].count > 0 else { return nil }
+        return routes(in: tree, from: here.parameter, fitting: path, at: position + 1)
     }
 }

@@ -49,12 +49,19 @@ package struct Router: Sendable {
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
     /// A literal segment beats a parameter (`RouteTree`): `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
-    package func resolve(method: String, path: [String]) -> Resolution {
-        let candidates = tree.routes(fitting: path)
-        guard !candidates.isEmpty else { return .notFound }
-        let found = candidates.first { routes[$0].method == method }
-            ?? (method == "HEAD" ? candidates.first { routes[$0].method == "GET" } : nil)
-        if let found { return .matched(routes[found], routes[found].pattern.parameters(of: path)) }
-        return .methodNotAllowed(allow: candidates.flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] })
+    package func resolve(method: String, path: RequestPath) -> Resolution {
+        var resolution = Resolution.notFound
+        path.withSegments { path in
+            let candidates = tree.routes(fitting: path)
+            guard !candidates.isEmpty else { return }
+            let found = candidates.first { routes[$0].method == method }
+                ?? (method == "HEAD" ? candidates.first { routes[$0].method == "GET" } : nil)
+            if let found {
+                resolution = .matched(routes[found], routes[found].pattern.parameters(of: path))
+            } else {
+                resolution = .methodNotAllowed(allow: candidates.flatMap { routes[$0].method == "GET" ? ["GET", "HEAD"] : [routes[$0].method] })
+            }
+        }
+        return resolution
     }
 }

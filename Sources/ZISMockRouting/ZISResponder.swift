@@ -15,7 +15,7 @@ package struct ZISResponder: HTTPResponder {
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {
-        let context = RouteContext(router.resolve(method: request.method, path: request.pathSegments), path: request.pathSegments)
+        let context = RouteContext(router.resolve(method: request.method, path: request.path), path: request.path)
         return run(middlewareByGroup[context.group.index], from: 0, request, context)
     }
 
@@ -30,15 +30,6 @@ package struct ZISResponder: HTTPResponder {
         case .notFound: HTTPResponse(.noRoute(for: request))
         case .methodNotAllowed(let allow): HTTPResponse(.methodNotAllowed(allow: allow))
         }
-    }
-
-    /// Every literal segment of the routes' templates.
-    package var pathVocabulary: TextTable {
-        var seen = Set<String>()
-        let literals = router.routes.flatMap(\.pattern.segments).compactMap { segment -> String? in
-            if case .literal(let text) = segment, seen.insert(text).inserted { text } else { nil }
-        }
-        return TextTable(literals)
     }
 
     package func respond(to failure: HTTPRequestFailure) -> HTTPResponse {

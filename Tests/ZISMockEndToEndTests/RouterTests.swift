@@ -17,6 +17,10 @@ struct RouterTests {
     }()
 
     func resolve(_ method: String, _ path: [String]) -> String {
+        resolve(method, RequestPath(segments: path))
+    }
+
+    func resolve(_ method: String, _ path: RequestPath) -> String {
         switch router.resolve(method: method, path: path) {
         case .matched(let route, let parameters):
             let values = ["type", "name"].map { parameters[$0] }.filter { !$0.isEmpty }
@@ -33,18 +37,36 @@ struct RouterTests {
         #expect(resolve("GET", ["c", "api_key", "x"]) == "GET /c/{type}/{name} api_key,x")
     }
 
+    /// A request's path is routed from its bytes: a plain one as sent, an escaped one decoded,
+    /// a long one (past the segments kept on the stack) like a short one.
+    @Test func parsedPathsRouteByTheirDecodedSegments() throws {
+        func resolve(_ method: String, target: String) throws -> String {
+            let path = try RequestTarget.parse(target).get().path
+            let answer = self.resolve(method, path)
+            #expect(answer == self.resolve(method, path.segments), "\(target)")
+            return answer
+        }
+        #expect(try resolve("GET", target: "/c/all") == "GET /c/all")
+        #expect(try resolve("GET", target: "/c/%61ll") == "GET /c/all")
+        #expect(try resolve("GET", target: "/c/api%5Fkey/x%20y") == "GET /c/{type}/{name} api_key,x y")
+        #expect(try resolve("GET", target: "/c/api_key/x?page=1") == "GET /c/{type}/{name} api_key,x")
+        #expect(try resolve("GET", target: "/c//x") == "404")
+        #expect(try resolve("GET", target: "/") == "GET /")
+        #expect(try resolve("GET", target: "/c/" + Array(repeating: "x", count: 40).joined(separator: "/")) == "404")
+    }
+
     /// A literal branch that ends without a route gives way to the parameter at its position.
     @Test func aDeadEndLiteralFallsBackToTheParameter() {
         var router = Router()
         for template in ["/c/all/x", "/c/{type}/y"] {
             router.add("GET", template) { _, _ in HTTPResponse(status: 200) }
         }
-        guard case .matched(let route, let parameters) = router.resolve(method: "GET", path: ["c", "all", "y"]) else {
+        guard case .matched(let route, let parameters) = router.resolve(method: "GET", path: RequestPath(segments: ["c", "all", "y"])) else {
             Issue.record("c/all/y did not match /c/{type}/y")
             return
         }
         #expect(route.pattern.description == "/c/{type}/y" && parameters["type"] == "all")
-        guard case .notFound = router.resolve(method: "GET", path: ["c", "all"]) else {
+        guard case .notFound = router.resolve(method: "GET", path: RequestPath(segments: ["c", "all"])) else {
             Issue.record("c/all matched a route that only passes through it")
             return
         }

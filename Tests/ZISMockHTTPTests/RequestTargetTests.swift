@@ -28,6 +28,13 @@ struct RequestTargetTests {
         #expect(try parse("/").pathSegments == [""])
         #expect(try parse("/a/").pathSegments == ["a", ""])
         #expect(try parse("//a").pathSegments == ["", "a"])
+        // More segments than the router keeps on the stack.
+        let many = (0..<40).map { "s\($0)" }
+        #expect(try parse("/" + many.joined(separator: "/")).pathSegments == many)
+        // The same with an escape, which takes the decoding path.
+        #expect(try parse("/%61/").pathSegments == ["a", ""])
+        #expect(try parse("//%61").pathSegments == ["", "a"])
+        #expect(try parse("/%61").pathSegments == ["a"])
         #expect(try parse("/?").raw.query == "")
         #expect(try parse("/?").query.isEmpty)
     }

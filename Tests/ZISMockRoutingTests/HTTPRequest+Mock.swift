@@ -9,7 +9,7 @@ extension HTTPRequest {
     ) -> HTTPRequest {
         guard case .success(let parsed) = RequestTarget.parse(target) else { fatalError("not a request target: \(target)") }
         return HTTPRequest(
-            method: method, target: parsed.raw, pathSegments: parsed.pathSegments, query: parsed.query, headers: HTTPHeaders(headers),
+            method: method, target: parsed.raw, path: parsed.path, query: parsed.query, headers: HTTPHeaders(headers),
             body: Array(body.utf8), isSecure: isSecure)
     }
 

@@ -47,7 +47,12 @@ extension ZISError {
 
     /// A browser-session request that changes state without the session's `X-CSRF-Token` [ours: wording].
     public static let invalidCSRFToken = ZISError(
-        status: 403, code: "InvalidCSRFToken", title: "Forbidden", detail: "X-CSRF-Token is missing or does not match the session")
+        status: 403, code: invalidCSRFTokenCode, title: "Forbidden", detail: "X-CSRF-Token is missing or does not match the session")
+    private static let invalidCSRFTokenCode = "InvalidCSRFToken"
+
+    /// Whether this is `invalidCSRFToken`, told by its code: comparing with the static value
+    /// copied it (five references) for every error answered.
+    public var isInvalidCSRFToken: Bool { status == 403 && code == Self.invalidCSRFTokenCode }
 
     public static func missingScope(_ scope: Scope) -> ZISError {
         ZISError(status: 403, code: "Forbidden", title: "Cannot access this resource. Missing scope \(scope.rawValue)")

@@ -15,9 +15,9 @@ package struct RouteContext: Sendable {
     /// The matched route's group, or for a miss the group whose prefix the path starts with.
     package let group: RouteGroup
 
-    init(_ resolution: Router.Resolution, path: [String]) {
+    init(_ resolution: Router.Resolution, path: RequestPath) {
         self.resolution = resolution
-        if case .matched(let route, _) = resolution { group = route.group } else { group = RouteGroup.containing(path) }
+        if case .matched(let route, _) = resolution { group = route.group } else { group = RouteGroup.containing(path.segments) }
     }
 
     /// The matched route; nil for 404 and 405.

@@ -17,7 +17,7 @@ package enum ErrorEnvelope: Sendable {
 
     func body(of error: ZISError) -> [UInt8] {
         // Zendesk's session layer refuses a missing CSRF token before any API answers [doc].
-        if error == .invalidCSRFToken { return Array(#"{"error":{"title":"Forbidden","message":"Invalid authenticity token"}}"#.utf8) }
+        if error.isInvalidCSRFToken { return Array(#"{"error":{"title":"Forbidden","message":"Invalid authenticity token"}}"#.utf8) }
         var writer = JSONWriter(reservingCapacity: 96 + error.title.utf8.count + (error.detail?.utf8.count ?? 0))
         switch self {
         case .zis:
@@ -64,7 +64,7 @@ extension HTTPResponse {
     /// `error` in the envelope of the area that answers it.
     init(_ error: ZISError, envelope: ErrorEnvelope) {
         switch envelope {
-        case .zis where error != .invalidCSRFToken:
+        case .zis where !error.isInvalidCSRFToken:
             self.init(error)
             return
         case .html:
