@@ -2,10 +2,10 @@ import Glibc
 
 /// Strings nearly every request carries, handed out as the strings they already are: matching a
 /// few bytes against a table costs far less than decoding them into a new string (UTF-8
-/// validation, and storage once past 15 bytes), which happened for every method, header name
-/// and path segment of every request. Only exact byte matches are replaced, so what the handlers
+/// validation, and storage once past 15 bytes), which happened for every method and header name
+/// of every request (path segments are routed as bytes, `RequestPath`). Only exact byte matches are replaced, so what the handlers
 /// and the journal see is the same text either way (a header name keeps the case it was sent in).
-package struct TextTable: Sendable {
+struct TextTable: Sendable {
     private let texts: [String]
     private let storage: Storage
     private static let slotCount = 256
@@ -42,7 +42,7 @@ package struct TextTable: Sendable {
         }
     }
 
-    package init(_ texts: [String]) {
+    init(_ texts: [String]) {
         precondition(texts.count < Self.slotCount / 2, "a text table is for a few dozen texts")
         self.texts = texts
         storage = Storage(texts)
@@ -71,7 +71,6 @@ package struct TextTable: Sendable {
         text(matching: candidate) ?? String(decoding: candidate, as: UTF8.self)
     }
 
-    package static let empty = TextTable([])
     static let methods = TextTable(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
     static let headerNames = TextTable([
         "Host", "Authorization", "Accept", "User-Agent", "Content-Type", "Content-Length", "Connection",
