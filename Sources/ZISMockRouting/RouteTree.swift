@@ -92,7 +92,7 @@ struct RouteTree: Sendable {
         let found = walked.nodes.withUnsafeBufferPointer { nodes in
             walked.edges.withUnsafeBufferPointer { edges in
                 walked.literalBytes.withUnsafeBufferPointer { bytes in
-                    Self.routes(in: (nodes, edges, bytes), from: 0, fitting: path, at: 0)
+                    Self.routes(in: (nodes, edges, bytes), fitting: path)
                 }
             }
         }
@@ -103,18 +103,36 @@ struct RouteTree: Sendable {
         nodes: UnsafeBufferPointer<Walked.Node>, edges: UnsafeBufferPointer<Walked.Edge>, bytes: UnsafeBufferPointer<UInt8>
     )
 
-    /// Depth first, literal before parameter; the depth is at most the longest template's length.
-    private static func routes(in tree: Buffers, from node: Int, fitting path: RequestPath.Segments, at position: Int) -> Range<Int>? {
-        let here = tree.nodes[node]
-        guard position < path.count else { return here.routes.isEmpty ? nil : here.routes }
-        let prefix = path.prefix(position)
-        for edge in here.edges where tree.edges[edge].prefix == prefix
-            && path.segment(position, endsLike: UnsafeBufferPointer(rebasing: tree.bytes[tree.edges[edge].literal])) {
-            // Literals are distinct, so at most one edge fits.
-            if let found = routes(in: tree, from: tree.edges[edge].child, fitting: path, at: position + 1) { return found }
-            break
+    /// Depth first, literal before parameter, as a loop: a parameter child passed over for a
+    /// literal one is kept as a place to go back to should the literal's branch end without
+    /// routes, the deepest first; a level keeps at most one, so the path's length bounds them.
+    private static func routes(in tree: Buffers, fitting path: RequestPath.Segments) -> Range<Int>? {
+        withUnsafeTemporaryAllocation(of: (node: Int, position: Int).self, capacity: path.count + 1) { untried in
+            var untriedCount = 0
+            var (node, position) = (0, 0)
+            while true {
+                let here = tree.nodes[node]
+                if position == path.count {
+                    if !here.routes.isEmpty { return here.routes }
+                } else {
+                    if here.parameter >= 0, path[position].count > 0 {
+                        (untried.baseAddress! + untriedCount).initialize(to: (here.parameter, position + 1))
+                        untriedCount += 1
+                    }
+                    let prefix = path.prefix(position)
+                    // Literals are distinct, so at most one edge fits.
+                    if let edge = here.edges.first(where: {
+                        tree.edges[$0].prefix == prefix
+                            && path.segment(position, endsLike: UnsafeBufferPointer(rebasing: tree.bytes[tree.edges[$0].literal]))
+                    }) {
+                        (node, position) = (tree.edges[edge].child, position + 1)
+                        continue
+                    }
+                }
+                guard untriedCount > 0 else { return nil }
+                untriedCount -= 1
+                (node, position) = untried[untriedCount]
+            }
         }
-        guard here.parameter >= 0, path[position].count > 0 else { return nil }
-        return routes(in: tree, from: here.parameter, fitting: path, at: position + 1)
     }
 }
