@@ -59,6 +59,9 @@ enum NameOrder {
     private static func prefixKeys<Element: NameKeyed>(
         of elements: Segmented<Element>.Buffers
     ) -> [(prefix: UInt64, position: Int)]? {
+        // An empty array made with `unsafeUninitializedCapacity` writes its count into the one
+        // storage all empty arrays share, which two threads then race on.
+        guard elements.count > 0 else { return [] }
         let sawNonASCII = Locked(false)
         let keys = [(prefix: UInt64, position: Int)](unsafeUninitializedCapacity: elements.count) { keys, initialized in
             func fill(_ stretch: Range<Int>) {
