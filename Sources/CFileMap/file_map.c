@@ -20,6 +20,8 @@ static struct {
 static struct sigaction previous;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
 static int install_failed;
+/// Read once at install: sysconf is not on the list of calls a signal handler may make.
+static uintptr_t page_size;
 
 static void on_bus_error(int signal, siginfo_t *info, void *context) {
     uintptr_t address = (uintptr_t)info->si_addr;
@@ -27,13 +29,14 @@ static void on_bus_error(int signal, siginfo_t *info, void *context) {
         uintptr_t base = __atomic_load_n(&slots[index].base, __ATOMIC_ACQUIRE);
         // 0: free; 1: being claimed, its size not yet written.
         if (base <= 1 || address < base || address >= base + slots[index].size) continue;
-        uintptr_t page = address & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
         // mmap is a plain system call, safe here; the faulting read is retried and sees zeros.
-        mmap((void *)page, (size_t)sysconf(_SC_PAGESIZE), PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        void *zeros = mmap((void *)(address & ~(page_size - 1)), page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        // Should that fail, returning would fault again forever: end as the signal would have.
+        if (zeros == MAP_FAILED) break;
         __atomic_store_n(&slots[index].changed, 1, __ATOMIC_RELEASE);
         return;
     }
-    // Not one of ours: whatever was there before handles it.
+    // Not one of ours (or no page of zeros could be put there): whatever was there before handles it.
     if (previous.sa_flags & SA_SIGINFO) {
         previous.sa_sigaction(signal, info, context);
     } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
@@ -48,6 +51,7 @@ static void on_bus_error(int signal, siginfo_t *info, void *context) {
 }
 
 static void install(void) {
+    page_size = (uintptr_t)sysconf(_SC_PAGESIZE);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_sigaction = on_bus_error;
