@@ -11,7 +11,8 @@ import Testing
 
     @Test(arguments: [
         "1985-04-12T23:20:50.52Z", "", "not a timestamp", "2024-01-15T09:30:00z", "2024-01-15 09:30:00Z",
-        "2024-01-15T09:30:0xZ", "2024-01-15T09:30:00Zx", "２０２４-01-15T09:30:00Z",
+        "2024-01-15T09:30:0xZ", "2024-01-15T09:30:00Zx", "２０２４-01-15T09:30:00Z", "2O24-01-15T09:30:00Z",
+        "2024-01-15T0:930:00Z", "2024-01-15T09:30:0/Z",
     ])
     func keepsAnyOtherTextAsGiven(text: String) {
         let timestamp = CompactTimestamp(text)
