@@ -27,10 +27,12 @@ import ZISMockFixtures
         all.append(2)
         all.append(segmented([[3, 4]]))
         all.append(5)
-        all.reserveCapacity(100)
+        all.startSegment(reserving: 100)
         all.append(6)
+        all.startSegment(reserving: 1)
         #expect(all.joined == [0, 1, 2, 3, 4, 5, 6])
         #expect(all[5] == 5 && all[6] == 6 && all[2] == 2)
+        #expect(all.withBuffers { buffers in (0..<buffers.count).map { buffers[$0] } } == [0, 1, 2, 3, 4, 5, 6])
     }
 
     @Test func anEmptyOneHasNoElements() {

@@ -20,9 +20,9 @@ extension SeedDecoder {
             namePositions.append(run.namePositions)
         }
 
-        mutating func reserveCapacity(_ total: Int) {
-            connections.reserveCapacity(total)
-            namePositions.reserveCapacity(total)
+        mutating func startSegment(reserving count: Int) {
+            connections.startSegment(reserving: count)
+            namePositions.startSegment(reserving: count)
         }
     }
 
@@ -56,8 +56,9 @@ extension SeedDecoder {
     }
 
     /// Decodes connections from the scanner on, up to `stop` (`readElements`). Once a few are
-    /// read, the run makes room for as many more as fit before `expectedEnd` at their average
-    /// length: grown by doubling, its arrays were copied at every growth, into fresh pages.
+    /// read, the run goes on in a segment with room for as many more as fit before `expectedEnd`
+    /// at their average length: grown by doubling, its arrays were copied at every growth, into
+    /// fresh pages.
     private mutating func decodeRun(
         schema: ConnectionSeedSchema, arrayPath: String, depth: Int, firstIndex: Int, atElement: Bool, stop: Int,
         expectedEnd: Int, scratch: inout Scratch, into run: inout ElementRun, abandoned: () -> Bool = { false }
@@ -67,7 +68,7 @@ extension SeedDecoder {
             decoder, index throws(SeedError) in
             if index == sample.index, expectedEnd - sample.offset >= Self.partMinimumBytes {
                 let averageBytes = max((decoder.scanner.offset - sample.offset) / Self.sizingSample, 1)
-                run.reserveCapacity(run.count + (expectedEnd - decoder.scanner.offset) / averageBytes * 17 / 16)
+                run.startSegment(reserving: (expectedEnd - decoder.scanner.offset) / averageBytes * 17 / 16)
             }
             let connection = try decoder.decodeConnection(schema: schema, scratch: &scratch, path: "\(arrayPath)[\(index)]", depth: depth)
             run.append(connection, namePosition: scratch.fields[0]!.position)

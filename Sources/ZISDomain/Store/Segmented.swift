@@ -30,9 +30,11 @@ struct Segmented<Element>: Sendable where Element: Sendable {
         }
     }
 
-    /// Room for `total` elements in all, in the segment being appended to.
-    mutating func reserveCapacity(_ total: Int) {
-        last.reserveCapacity(total - count + last.count)
+    /// Closes the segment being appended to and starts one with room for `count` elements: the
+    /// elements before stay where they are (reserving room in their segment would copy them).
+    mutating func startSegment(reserving count: Int) {
+        finishLast()
+        last.reserveCapacity(count)
     }
 
     subscript(position: Int) -> Element {
