@@ -18,40 +18,34 @@ enum SeedFiles {
     static func withContents<Result>(
         _ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(SeedError) -> Result
     ) throws(SeedError) -> Result {
-        if let mapped = try withMapping(path, body) { return try mapped.get() }
-        return try read(path).withUnsafeBufferPointer { bytes throws(SeedError) in try body(bytes) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, "cannot open") }
+        defer { close(descriptor) }
+        let status = try status(of: descriptor, path)
+        let size = Int(status.st_size)
+        if size >= mapMinimumBytes, status.st_mode & S_IFMT == S_IFREG, let base = zm_map_file(descriptor, size) {
+            let outcome = Swift.Result { () throws(SeedError) in
+                try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size))
+            }
+            if zm_unmap_file(base, size) == 0 { return try outcome.get() }
+        }
+        return try read(descriptor, path).withUnsafeBufferPointer { bytes throws(SeedError) in try body(bytes) }
     }
 
     static let mapMinimumBytes = 1 << 20
 
-    /// `body`'s outcome on the mapped file; nil when the file is small or cannot be mapped, or
-    /// shrank while mapped.
-    private static func withMapping<Result>(
-        _ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(SeedError) -> Result
-    ) throws(SeedError) -> Swift.Result<Result, SeedError>? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(path, "cannot open") }
-        defer { close(descriptor) }
+    private static func status(of descriptor: Int32, _ path: String) throws(SeedError) -> stat {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
-        let size = Int(status.st_size)
-        guard size >= mapMinimumBytes, status.st_mode & S_IFMT == S_IFREG, let base = zm_map_file(descriptor, size) else { return nil }
-        let outcome = Swift.Result { () throws(SeedError) in
-            try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size))
-        }
-        return zm_unmap_file(base, size) == 0 ? outcome : nil
+        return status
     }
 
-    /// Reads into a buffer sized from `fstat` once, rather than growing it chunk by chunk (which
-    /// copied a big seed over and over); a file that grows meanwhile is still read to its end.
-    private static func read(_ path: String) throws(SeedError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(path, "cannot open") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure(path, "cannot access") }
+    /// The file from its start (a mapping does not move the offset), into a buffer sized from
+    /// `fstat` once rather than grown chunk by chunk (which copied a big seed over and over); a
+    /// file that grows meanwhile is still read to its end.
+    private static func read(_ descriptor: Int32, _ path: String) throws(SeedError) -> [UInt8] {
         // One byte more than the size, so that a full buffer means the file grew.
-        var wanted = max(Int(status.st_size), 0) + 1
+        var wanted = max(Int(try status(of: descriptor, path).st_size), 0) + 1
         var bytes: [UInt8] = []
         while true {
             guard let chunk = read(descriptor, upTo: wanted) else { throw failure(path, "cannot read") }
