@@ -10,123 +10,109 @@ import ZISMockHTTP
 /// finds holds the most specific templates that fit, the ones that differ from every other fit by
 /// having a literal where the other has a parameter, at the first position where they differ.
 struct RouteTree: Sendable {
-    /// A node as the tree is built.
+    /// Plain values only, like the edges, so a request walks the tree without touching a
+    /// reference count (with an array per node and per literal, the walk's retains and releases
+    /// cost as much as its comparisons).
     private struct Node: Sendable {
-        var literals: [(text: [UInt8], child: Int)] = []
-        var parameter: Int?
-        /// Indices into the router's routes, in the order they were added.
-        var routes: [Int] = []
+        /// The first of this node's literal children in `edges`, each linking to the next; -1 for none.
+        var firstEdge = -1
+        /// The parameter child; -1 for none.
+        var parameter = -1
+        var hasRoutes = false
+    }
+
+    private struct Edge: Sendable {
+        /// The literal's UTF-8 in `literalBytes`, and its first eight bytes as one integer.
+        var literal: Range<Int>
+        var prefix: UInt64
+        var child: Int
+        var next: Int
     }
 
     /// `nodes[0]` is the root: the position of the first segment.
     private var nodes = [Node()]
-    /// The same tree as flat arrays of plain values, made again after each insert, which a
-    /// request walks without touching a reference count: with an array per node and per
-    /// literal, the walk's retains and releases cost as much as its comparisons.
-    private var walked = Walked()
-
-    private struct Walked: Sendable {
-        struct Node: Sendable {
-            /// This node's literal children are `edges[edges]`; the parameter child is -1 for none.
-            var edges: Range<Int>
-            var parameter: Int
-            var routes: Range<Int>
-        }
-
-        struct Edge: Sendable {
-            /// The literal's UTF-8 in `literalBytes`, and its first eight bytes as one integer.
-            var literal: Range<Int>
-            var prefix: UInt64
-            var child: Int
-        }
-
-        var nodes: [Node] = []
-        var edges: [Edge] = []
-        var literalBytes: [UInt8] = []
-        var routes: [Int] = []
-    }
+    private var edges: [Edge] = []
+    private var literalBytes: [UInt8] = []
+    /// The routes whose templates end at each node: indices into the router's routes, in the order they were added.
+    private var routesByNode: [[Int]] = [[]]
 
     mutating func insert(_ pattern: PathPattern, route: Int) {
         var node = 0
         for segment in pattern.segments {
             node = child(of: node, for: segment)
         }
-        nodes[node].routes.append(route)
-        walked = Self.walked(nodes)
+        routesByNode[node].append(route)
+        nodes[node].hasRoutes = true
     }
 
     private mutating func child(of node: Int, for segment: PathPattern.Segment) -> Int {
+        let child = nodes.count
         switch segment {
         case .literal(let text):
-            if let existing = nodes[node].literals.first(where: { $0.text == Array(text.utf8) }) { return existing.child }
-            nodes[node].literals.append((Array(text.utf8), nodes.count))
+            let bytes = Array(text.utf8)
+            var edge = nodes[node].firstEdge
+            while edge >= 0 {
+                if Array(literalBytes[edges[edge].literal]) == bytes { return edges[edge].child }
+                edge = edges[edge].next
+            }
+            let start = literalBytes.count
+            literalBytes += bytes
+            let prefix = bytes.withUnsafeBufferPointer { RequestPath.Segments.prefix(of: $0, start: 0, count: $0.count) }
+            // At the front of the node's list: literals are distinct, so their order does not matter.
+            edges.append(Edge(literal: start..<literalBytes.count, prefix: prefix, child: child, next: nodes[node].firstEdge))
+            nodes[node].firstEdge = edges.count - 1
         case .parameter:
-            if let existing = nodes[node].parameter { return existing }
-            nodes[node].parameter = nodes.count
+            if nodes[node].parameter >= 0 { return nodes[node].parameter }
+            nodes[node].parameter = child
         }
         nodes.append(Node())
-        return nodes.count - 1
-    }
-
-    private static func walked(_ nodes: [Node]) -> Walked {
-        var walked = Walked()
-        for node in nodes {
-            let firstEdge = walked.edges.count
-            for (text, child) in node.literals {
-                let start = walked.literalBytes.count
-                walked.literalBytes += text
-                let prefix = text.withUnsafeBufferPointer { RequestPath.Segments.prefix(of: $0, start: 0, count: $0.count) }
-                walked.edges.append(Walked.Edge(literal: start..<walked.literalBytes.count, prefix: prefix, child: child))
-            }
-            let firstRoute = walked.routes.count
-            walked.routes += node.routes
-            walked.nodes.append(Walked.Node(
-                edges: firstEdge..<walked.edges.count, parameter: node.parameter ?? -1, routes: firstRoute..<walked.routes.count))
-        }
-        return walked
+        routesByNode.append([])
+        return child
     }
 
     /// The routes of the most specific templates `path` fits, in the order they were added; empty
     /// when none fits. Parameters never match an empty segment.
-    func routes(fitting path: RequestPath.Segments) -> ArraySlice<Int> {
-        let found = walked.nodes.withUnsafeBufferPointer { nodes in
-            walked.edges.withUnsafeBufferPointer { edges in
-                walked.literalBytes.withUnsafeBufferPointer { bytes in
-                    Self.routes(in: (nodes, edges, bytes), fitting: path)
+    func routes(fitting path: RequestPath.Segments) -> [Int] {
+        let found = nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                literalBytes.withUnsafeBufferPointer { bytes in
+                    Self.node(in: (nodes, edges, bytes), fitting: path)
                 }
             }
         }
-        return found.map { walked.routes[$0] } ?? []
+        return found.map { routesByNode[$0] } ?? []
     }
 
-    private typealias Buffers = (
-        nodes: UnsafeBufferPointer<Walked.Node>, edges: UnsafeBufferPointer<Walked.Edge>, bytes: UnsafeBufferPointer<UInt8>
-    )
+    private typealias Buffers = (nodes: UnsafeBufferPointer<Node>, edges: UnsafeBufferPointer<Edge>, bytes: UnsafeBufferPointer<UInt8>)
 
     /// Depth first, literal before parameter, as a loop: a parameter child passed over for a
     /// literal one is kept as a place to go back to should the literal's branch end without
     /// routes, the deepest first; a level keeps at most one, so the path's length bounds them.
-    private static func routes(in tree: Buffers, fitting path: RequestPath.Segments) -> Range<Int>? {
+    /// Returns the node whose routes fit.
+    private static func node(in tree: Buffers, fitting path: RequestPath.Segments) -> Int? {
         withUnsafeTemporaryAllocation(of: (node: Int, position: Int).self, capacity: path.count + 1) { untried in
             var untriedCount = 0
             var (node, position) = (0, 0)
-            while true {
+            walk: while true {
                 let here = tree.nodes[node]
                 if position == path.count {
-                    if !here.routes.isEmpty { return here.routes }
+                    if here.hasRoutes { return node }
                 } else {
                     if here.parameter >= 0, path[position].count > 0 {
                         (untried.baseAddress! + untriedCount).initialize(to: (here.parameter, position + 1))
                         untriedCount += 1
                     }
                     let prefix = path.prefix(position)
-                    // Literals are distinct, so at most one edge fits.
-                    if let edge = here.edges.first(where: {
-                        tree.edges[$0].prefix == prefix
-                            && path.segment(position, endsLike: UnsafeBufferPointer(rebasing: tree.bytes[tree.edges[$0].literal]))
-                    }) {
-                        (node, position) = (tree.edges[edge].child, position + 1)
-                        continue
+                    var edge = here.firstEdge
+                    while edge >= 0 {
+                        let candidate = tree.edges[edge]
+                        // Literals are distinct, so at most one edge fits.
+                        if candidate.prefix == prefix,
+                           path.segment(position, endsLike: UnsafeBufferPointer(rebasing: tree.bytes[candidate.literal])) {
+                            (node, position) = (candidate.child, position + 1)
+                            continue walk
+                        }
+                        edge = candidate.next
                     }
                 }
                 guard untriedCount > 0 else { return nil }
