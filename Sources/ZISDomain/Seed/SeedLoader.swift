@@ -5,9 +5,7 @@ public enum SeedLoader {
         // By now the file's bytes and the decoder's working arrays are freed; see `returnFreedMemory`.
         defer { returnFreedMemory() }
         guard try SeedFiles.isDirectory(path) else {
-            return try SeedFiles.withContents(path) { bytes throws(SeedError) in
-                try SeedDecoder.decode(bytes, file: path, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames()).seed
-            }
+            return try SeedFiles.withContents(path) { bytes throws(SeedError) in try parse(bytes, file: path, loadTime: loadTime) }
         }
         let names = try SeedFiles.jsonFileNames(in: path)
         guard !names.isEmpty else { throw SeedError(file: path, rule: "folder contains no *.json seed files") }
@@ -29,6 +27,10 @@ public enum SeedLoader {
 
     /// `file` only names the source in error messages.
     public static func parse(_ bytes: [UInt8], file: String, loadTime: String = Timestamp.now()) throws(SeedError) -> Seed {
+        try bytes.withUnsafeBufferPointer { bytes throws(SeedError) in try parse(bytes, file: file, loadTime: loadTime) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, loadTime: String) throws(SeedError) -> Seed {
         try SeedDecoder.decode(bytes, file: file, loadTime: loadTime, claimed: SeedDecoder.ClaimedNames()).seed
     }
 
