@@ -62,15 +62,17 @@ struct NameIndex<Element: NameKeyed & Sendable>: Sendable {
         func chunk(_ index: Int) -> [Element] {
             elements((index * fill)..<Swift.min((index + 1) * fill, total))
         }
-        if total < ParallelWork.minimumElements {
-            chunks = (0..<chunkCount).map(chunk)
-        } else {
-            chunks = [[Element]](unsafeUninitializedCapacity: chunkCount) { buffer, initialized in
-                ParallelWork.forEachStretch(of: chunkCount) { stretch in
-                    for index in stretch { (buffer.baseAddress! + index).initialize(to: chunk(index)) }
-                }
-                initialized = chunkCount
+        // Not made with `unsafeUninitializedCapacity` when empty: see `NameOrder.prefixKeys`.
+        guard chunkCount > 0 else {
+            chunks = []
+            count = 0
+            return
+        }
+        chunks = [[Element]](unsafeUninitializedCapacity: chunkCount) { buffer, initialized in
+            ParallelWork.forEachStretch(of: chunkCount, elements: total) { stretch in
+                for index in stretch { (buffer.baseAddress! + index).initialize(to: chunk(index)) }
             }
+            initialized = chunkCount
         }
         count = total
     }

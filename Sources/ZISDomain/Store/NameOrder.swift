@@ -37,13 +37,11 @@ enum NameOrder {
         keys.withUnsafeMutableBufferPointer { keys in
             // A big load sorts a stretch per processor at once; the sort of the whole that
             // follows finds those sorted runs and only merges them.
-            if keys.count >= ParallelWork.minimumElements {
-                ParallelWork.forEachStretch(of: keys.count) { stretch in
-                    var part = UnsafeMutableBufferPointer(rebasing: keys[stretch])
-                    part.sort(by: inOrder)
-                }
+            let stretches = ParallelWork.forEachStretch(of: keys.count) { stretch in
+                var part = UnsafeMutableBufferPointer(rebasing: keys[stretch])
+                part.sort(by: inOrder)
             }
-            keys.sort(by: inOrder)
+            if stretches > 1 { keys.sort(by: inOrder) }
         }
         var repeats: [(earlier: Int, later: Int)] = []
         for (left, right) in zip(keys, keys.dropFirst())
@@ -76,11 +74,7 @@ enum NameOrder {
                     }
                 }
             }
-            if elements.count >= ParallelWork.minimumElements {
-                ParallelWork.forEachStretch(of: elements.count, fill)
-            } else {
-                fill(0..<elements.count)
-            }
+            ParallelWork.forEachStretch(of: elements.count, fill)
             // The pairs are trivial values, so a stretch left unwritten by a non-ASCII name is
             // harmless: the keys are then dropped.
             initialized = elements.count
