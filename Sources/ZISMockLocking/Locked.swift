@@ -3,8 +3,9 @@
 /// guards as a race; a sanitizer that cries wolf would hide the real ones.
 package final class Locked<Value>: @unchecked Sendable {
     private let mutex = PthreadObject.mutex()
-    // Only touched with the mutex held.
-    private var value: Value
+    // Only touched with the mutex held, which is what keeps accesses apart: the runtime's
+    // exclusivity check on top cost about 90 instructions a lock, on every request.
+    @exclusivity(unchecked) private var value: Value
 
     package init(_ value: Value) {
         self.value = value
