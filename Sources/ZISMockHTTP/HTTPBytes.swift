@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte classes from RFC 9110 §5.6 and RFC 9112.
 extension UInt8 {
     static let cr = UInt8(ascii: "\r")
@@ -19,5 +21,15 @@ extension UInt8 {
     /// qdtext (RFC 9110 §5.6.4): HTAB, SP and visible characters but `"` and `\`, and obs-text.
     var isQuotedTextCharacter: Bool {
         self == .tab || self == .space || (self >= 0x21 && self != .doubleQuote && self != .backslash && self != 0x7F)
+    }
+}
+
+extension String {
+    /// Whether the string is exactly these bytes: how a head hands out the previous head's
+    /// strings where it repeats them (`HTTPHeadParser.Previous`) instead of making new ones.
+    func hasUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        utf8.withContiguousStorageIfAvailable { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+        } ?? false
     }
 }

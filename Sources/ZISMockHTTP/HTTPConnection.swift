@@ -10,13 +10,15 @@ final class HTTPConnection: ConnectionHandler {
     private let isSecure: Bool
     private let remoteAddress: String?
     // Unchecked exclusivity: a connection runs on its loop's thread only, one call at a time, and
-    // the runtime's checks of these three cost about 300 instructions a request.
+    // the runtime's checks of these cost about 300 instructions a request.
     /// Bytes of a request that has not fully arrived yet.
     @exclusivity(unchecked) private var pending: [UInt8] = []
     @exclusivity(unchecked) private var state = State.awaitingHead
     @exclusivity(unchecked) private var body: [UInt8] = []
     /// The last head, whose fields' strings (and framing) the next head reuses where it repeats them.
     @exclusivity(unchecked) private var previousHead = HTTPHeadParser.Previous()
+    /// The last target parsed, which the next request's repeats (`RequestTarget.parse(_:repeating:)`).
+    @exclusivity(unchecked) private var previousTarget: RequestTarget?
     /// A fault asked for the connection to end with a reset rather than a close.
     private var endsWithReset = false
 
@@ -108,12 +110,13 @@ final class HTTPConnection: ConnectionHandler {
 
     private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
         let target: RequestTarget
-        switch RequestTarget.parse(head.target) {
+        switch RequestTarget.parse(head.target, repeating: previousTarget) {
         case .failure(let failure):
             refuse(failure, output: &output)
             return
         case .success(let parsed):
             target = parsed
+            previousTarget = parsed
         }
         if head.expectsContinue, head.bodyFraming != .none { output.append("HTTP/1.1 100 Continue\r\n\r\n") }
         body = []

@@ -5,9 +5,10 @@ import ZISMockBasics
 /// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
 ///
 /// `previous`, the head before this one on the connection, only saves work: a field with exactly
-/// the bytes of the previous head's field at its position is handed out as that field's strings.
-/// A client on a kept-alive connection sends the same `Host`, `Authorization`, `User-Agent` and
-/// `Accept` every time, and each new string is an allocation and a copy. Fields that repeat the
+/// the bytes of the previous head's field at its position is handed out as that field's strings,
+/// and so is a target that repeats the previous one. A client on a kept-alive connection sends
+/// the same `Host`, `Authorization`, `User-Agent` and `Accept` every time, often to the URL it
+/// polls, and each new string is an allocation and a copy. Fields that repeat the
 /// previous head's all, in the same version, also frame the message as they did then.
 package enum HTTPHeadParser {
     package enum Result {
@@ -24,7 +25,7 @@ package enum HTTPHeadParser {
         // A read may end between the CR and the LF of such a line: wait for the LF, do not refuse.
         if cursor.peek(0) == .cr, cursor.peek(1) == nil { return .incomplete }
         let lineStart = cursor.offset
-        switch parseRequestLine(&cursor) {
+        switch parseRequestLine(&cursor, previousTarget: previous.target) {
         case .incomplete:
             return cursor.count - lineStart > limits.maxRequestLineBytes ? .failed(.uriTooLong) : .incomplete
         case .failed(let failure):
@@ -56,16 +57,18 @@ package enum HTTPHeadParser {
 
     /// What a head may reuse of the one before it on the connection.
     package struct Previous {
+        let target: String
         let headers: HTTPHeaders
         let version: HTTPVersion
         /// nil before the first head.
         let framing: HTTPMessageFraming?
 
         package init() {
-            (headers, version, framing) = (HTTPHeaders(), .http11, nil)
+            (target, headers, version, framing) = ("", HTTPHeaders(), .http11, nil)
         }
 
         package init(_ head: HTTPRequestHead) {
+            target = head.target
             headers = head.headers
             version = head.version
             framing = HTTPMessageFraming(body: head.bodyFraming, keepAlive: head.keepAlive, expectsContinue: head.expectsContinue)
@@ -84,7 +87,7 @@ package enum HTTPHeadParser {
         case parsed(Value)
     }
 
-    private static func parseRequestLine(_ cursor: inout ByteCursor) -> Step<RequestLine> {
+    private static func parseRequestLine(_ cursor: inout ByteCursor, previousTarget: String) -> Step<RequestLine> {
         guard let method = cursor.take(while: { $0.isHTTPTokenCharacter }) else { return .incomplete }
         guard !method.isEmpty else { return .failed(.malformed("The request line does not start with a method.")) }
         guard let space = cursor.next() else { return .incomplete }
@@ -109,7 +112,12 @@ package enum HTTPHeadParser {
         switch cursor.lineEnd() {
         case nil: return .incomplete
         case false?: return .failed(.malformed("The request line must end with CRLF."))
-        case true?: return .parsed(RequestLine(method: TextTable.methods.text(of: UnsafeRawBufferPointer(rebasing: method)), target: String(decoding: target, as: UTF8.self), version: version))
+        case true?:
+            let targetBytes = UnsafeRawBufferPointer(rebasing: target)
+            return .parsed(RequestLine(
+                method: TextTable.methods.text(of: UnsafeRawBufferPointer(rebasing: method)),
+                target: previousTarget.hasUTF8(targetBytes) ? previousTarget : String(decoding: targetBytes, as: UTF8.self),
+                version: version))
         }
     }
 

@@ -54,7 +54,7 @@ package struct HTTPHeaders: Sendable, Sequence {
 
     /// Whether the field at `index` has exactly this name and value.
     func hasField(at index: Int, _ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool {
-        index < fields.count && Self.has(fields[index].value, value) && Self.has(fields[index].name, name)
+        index < fields.count && fields[index].value.hasUTF8(value) && fields[index].name.hasUTF8(name)
     }
 
     /// The first `count` fields, with room for `capacity`.
@@ -62,12 +62,6 @@ package struct HTTPHeaders: Sendable, Sequence {
         var copy = HTTPHeaders(reservingCapacity: Swift.max(count, capacity))
         for field in fields[..<count] { copy.append(name: field.name, value: field.value) }
         return copy
-    }
-
-    private static func has(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { own in
-            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
-        } ?? false
     }
 
     package func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {

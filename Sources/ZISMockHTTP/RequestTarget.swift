@@ -13,6 +13,13 @@ package struct RequestTarget {
     /// The path's segments as strings (the tests read them).
     package var pathSegments: [String] { path.segments }
 
+    /// `previous` again when `target` is its text: a client on a kept-alive connection often
+    /// polls one URL, and the path and query took 800 instructions to parse each time.
+    package static func parse(_ target: String, repeating previous: RequestTarget?) -> Result<RequestTarget, HTTPRequestFailure> {
+        if let previous, previous.raw.text == target { return .success(previous) }
+        return parse(target)
+    }
+
     package static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
         var bytes = target
         return bytes.withUTF8 { parse(bytes: $0, of: target) }

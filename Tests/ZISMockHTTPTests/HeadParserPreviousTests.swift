@@ -17,6 +17,9 @@ struct HeadParserPreviousTests {
         "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\n\r\n",  // the first two, repeated
         "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\nX-More: w\r\n\r\n",  // all, then one more
         "GET /b HTTP/1.0\r\n\r\n",  // none (HTTP/1.0 may leave out Host)
+        "GET /a HTTP/1.1\r\nHost: one.example\r\n\r\n",  // the same target
+        "GET /ab HTTP/1.1\r\nHost: one.example\r\n\r\n",  // the previous target, then more
+        "GET / HTTP/1.1\r\nHost: one.example\r\n\r\n",  // a prefix of the previous target
     ])
     func readsAsIfParsedAlone(next: String) throws {
         try expectSameHead(next, parsedAfter: Self.previous)

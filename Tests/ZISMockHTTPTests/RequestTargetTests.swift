@@ -24,6 +24,18 @@ struct RequestTargetTests {
         #expect(try pairs("/x?page%5Bsize%5D=10&page[after]=b") == ["page[size]=10", "page[after]=b"])
     }
 
+    /// A repeated target is the previous parse; any other text is parsed anew.
+    @Test func repeatingThePreviousTarget() throws {
+        let previous = try parse("/a/b?x=1")
+        let same = try RequestTarget.parse("/a/b?x=1", repeating: previous).get()
+        #expect(same.pathSegments == ["a", "b"] && same.query.map(\.value) == ["1"])
+        for (text, segments, values) in [("/a/b?x=2", ["a", "b"], ["2"]), ("/a/c?x=1", ["a", "c"], ["1"]), ("/a/b", ["a", "b"], [])] {
+            let other = try RequestTarget.parse(text, repeating: previous).get()
+            #expect(other.raw.text == text && other.pathSegments == segments && other.query.map(\.value) == values)
+        }
+        #expect(throws: HTTPRequestFailure.self) { try RequestTarget.parse("/a#b", repeating: previous).get() }
+    }
+
     @Test func rootAndTrailingSlashes() throws {
         #expect(try parse("/").pathSegments == [""])
         #expect(try parse("/a/").pathSegments == ["a", ""])
