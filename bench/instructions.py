@@ -21,12 +21,15 @@ import argparse, json, os, re, shutil, socket, subprocess, sys, tempfile
 
 LIST = "/api/services/zis/integrations/acme_crm_sync/connections/all"
 TOKEN = "zis-mock-read-write-token"
-# name: (path, bearer token or None, the status it must answer)
+# name: (label, path or paths sent in turn, bearer token or None, the status it must answer).
+# A client that repeats its target reuses the previous one's parse; the "varied" case sends two
+# targets in turn, so no request repeats the one before it.
 CASES = {
     "page100": ("page of 100, cached", LIST + "?page[size]=100", TOKEN, 200),
     "page1": ("page of 1, cached", LIST + "?page[size]=1", TOKEN, 200),
     "401": ("401, no token", LIST, None, 401),
     "health": ("/__admin/health", "/__admin/health", None, 200),
+    "varied": ("page of 100, varied", [LIST + "?page[size]=100", LIST + "?page%5Bsize%5D=100"], TOKEN, 200),
 }
 FEW, MANY = 10, 1010
 
@@ -55,10 +58,11 @@ def profile(binary, path, token, requests, out):
         url = json.loads(server.stdout.readline())["url"]
         host, port = url.rsplit("/", 1)[-1].rsplit(":", 1)
         auth = f"Authorization: Bearer {token}\r\n" if token else ""
-        request = f"GET {path} HTTP/1.1\r\nHost: bench.zendesk.com\r\n{auth}\r\n".encode()
+        paths = [path] if isinstance(path, str) else path
+        sent = [f"GET {each} HTTP/1.1\r\nHost: bench.zendesk.com\r\n{auth}\r\n".encode() for each in paths]
         with socket.create_connection((host, int(port))) as sock:
-            for _ in range(requests):
-                answer = exchange(sock, request)
+            for number in range(requests):
+                answer = exchange(sock, sent[number % len(sent)])
     finally:
         server.terminate()
         server.wait()

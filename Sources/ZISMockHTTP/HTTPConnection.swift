@@ -110,13 +110,12 @@ final class HTTPConnection: ConnectionHandler {
 
     private func begin(_ head: HTTPRequestHead, output: inout OutputQueue) {
         let target: RequestTarget
-        switch RequestTarget.parse(head.target, repeating: previousTarget) {
+        switch RequestTarget.parse(head.target, repeating: &previousTarget) {
         case .failure(let failure):
             refuse(failure, output: &output)
             return
         case .success(let parsed):
             target = parsed
-            previousTarget = parsed
         }
         if head.expectsContinue, head.bodyFraming != .none { output.append("HTTP/1.1 100 Continue\r\n\r\n") }
         body = []

@@ -13,11 +13,14 @@ package struct RequestTarget {
     /// The path's segments as strings (the tests read them).
     package var pathSegments: [String] { path.segments }
 
-    /// `previous` again when `target` is its text: a client on a kept-alive connection often
-    /// polls one URL, and the path and query took 800 instructions to parse each time.
-    package static func parse(_ target: String, repeating previous: RequestTarget?) -> Result<RequestTarget, HTTPRequestFailure> {
-        if let previous, previous.raw.text == target { return .success(previous) }
-        return parse(target)
+    /// `previous` again when `target` is its text, else the new parse, which becomes `previous`:
+    /// a client on a kept-alive connection often polls one URL, and the path and query took 800
+    /// instructions to parse each time. In place, so a miss does not copy the previous parse.
+    package static func parse(_ target: String, repeating previous: inout RequestTarget?) -> Result<RequestTarget, HTTPRequestFailure> {
+        if previous?.raw.text == target { return .success(previous.unsafelyUnwrapped) }
+        let parsed = parse(target)
+        if case .success(let new) = parsed { previous = new }
+        return parsed
     }
 
     package static func parse(_ target: String) -> Result<RequestTarget, HTTPRequestFailure> {
