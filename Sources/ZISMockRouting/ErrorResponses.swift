@@ -4,7 +4,12 @@ import ZISMockHTTP
 extension HTTPResponse {
     /// The one place a `ZISError` becomes bytes on the wire: the Zendesk envelope and its headers.
     package init(_ error: ZISError) {
-        self = Self.renderedRefusals.first { $0.error == error }?.response ?? Self.rendering(error)
+        // Compared where they lie: `first(where:)` copied each refusal and its response out to
+        // look at it (a generic tuple copy, 400 instructions for a 401).
+        self = Self.renderedRefusals.withUnsafeBufferPointer { refusals in
+            for index in refusals.indices where refusals[index].error == error { return refusals[index].response }
+            return Self.rendering(error)
+        }
     }
 
     private static func rendering(_ error: ZISError) -> HTTPResponse {
@@ -29,8 +34,15 @@ extension HTTPResponse {
     /// The refusals of spec §2 that carry no detail, rendered once: a client without valid
     /// credentials gets them as fast as it can ask, and rendering the envelope each time cost more
     /// than finding them here.
-    private static let renderedRefusals: [(error: ZISError, response: HTTPResponse)] =
-        [ZISError.invalidCredentials, .apiTokenNotSupported, .invalidTokenLength, .integrationMismatch].map { ($0, rendering($0)) }
+    private static let renderedRefusals: [RenderedRefusal] =
+        [ZISError.invalidCredentials, .apiTokenNotSupported, .invalidTokenLength, .integrationMismatch].map {
+            RenderedRefusal(error: $0, response: rendering($0))
+        }
+
+    private struct RenderedRefusal {
+        let error: ZISError
+        let response: HTTPResponse
+    }
 }
 
 extension ZISError {

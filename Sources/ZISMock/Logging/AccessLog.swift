@@ -7,14 +7,13 @@ struct AccessLog: ExchangeObserver {
     let logger: Logger
 
     func observe(_ exchange: CompletedExchange) {
-        let integration = exchange.parameters["integration"]
         logger.info("request", metadata: [
             "method": .string(exchange.request.method),
             "path": .string(exchange.request.rawPath),
             "status": .stringConvertible(exchange.status),
             "bytes": .stringConvertible(exchange.responseBodyBytes),
             "duration_us": .stringConvertible(exchange.durationMicroseconds),
-            "integration": .string(integration),
+            "integration": .string(exchange.integration),
             "remote": .string(exchange.request.remoteAddress ?? ""),
         ])
     }

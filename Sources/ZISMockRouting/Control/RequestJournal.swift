@@ -127,13 +127,12 @@ package final class RequestJournal: ExchangeObserver {
         guard capacity > 0 else { return }
         let request = exchange.request
         let (body, truncated) = Self.redactedBody(request.body)
-        let integration = exchange.parameters["integration"]
         ring.withLock { ring in
             let entry = JournalEntry(
                 id: ring.nextID, answeredAt: exchange.answeredAt, method: request.method, target: request.target,
                 receivedHeaders: request.headers, body: body, bodyBytes: request.body.count, bodyTruncated: truncated,
                 status: exchange.status, durationMicroseconds: exchange.durationMicroseconds, route: exchange.routeTemplate,
-                integration: integration.isEmpty ? nil : integration)
+                integration: exchange.integration.isEmpty ? nil : exchange.integration)
             ring.nextID += 1
             if ring.entries.count < capacity {
                 ring.entries.append(entry)

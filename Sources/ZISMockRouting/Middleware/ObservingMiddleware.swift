@@ -8,15 +8,17 @@ package struct CompletedExchange: Sendable {
     /// would be copied into every exchange and released after, on every request.
     package let status: Int
     package let responseBodyBytes: Int
-    /// What routing found; kept whole, since taking the template and parameters out of it copies it twice.
-    let context: RouteContext
+    /// What the observers keep of what routing found, taken out of the context once: reading
+    /// it from a kept context copied the whole context (five references) at every read.
+    let route: Router.Route?
+    /// The route's `{integration}`; empty when it has none.
+    package let integration: String
     /// Wall-clock time the request was answered, seconds since the epoch.
     package let answeredAt: Double
     package let durationMicroseconds: Int
 
     /// The matched route's template; nil for 404 and 405.
-    package var routeTemplate: String? { context.routeTemplate }
-    package var parameters: PathParameters { context.parameters }
+    package var routeTemplate: String? { route?.pattern.description }
 }
 
 /// Sees every exchange after it is answered, on the event loop's thread: keep it quick.
@@ -40,7 +42,8 @@ package struct ObservingMiddleware: Middleware {
         let response = next()
         observer.observe(
             CompletedExchange(
-                request: request, status: response.status, responseBodyBytes: response.body.count, context: context,
+                request: request, status: response.status, responseBodyBytes: response.body.count,
+                route: context.route, integration: context.parameters["integration"],
                 answeredAt: Double(clock.wallMicroseconds()) / 1e6, durationMicroseconds: Int(clock.monotonicMicroseconds() - started)))
         return response
     }
