@@ -137,7 +137,7 @@ final class HTTPConnection: ConnectionHandler {
         }
         let request = HTTPRequest(
             method: head.method, target: target.raw, path: target.path, query: target.query, version: head.version,
-            headers: head.headers, body: decoded, isSecure: isSecure, remoteAddress: remoteAddress)
+            headers: head.headers, body: decoded, isSecure: isSecure, remoteAddress: remoteAddress, pathMemo: target.memo)
         body = []
         var response = responder.respond(to: request)
         compression?.apply(to: &response, acceptEncoding: head.headers["Accept-Encoding"])

@@ -7,6 +7,8 @@ package final class HTTPRequest: Sendable {
     package var rawPath: String { target.path }
     /// Path segments between slashes, percent-decoded: `/a/b%20c` → `a`, `b c`.
     package let path: RequestPath
+    /// The path's `PathMemo` when the client repeated the target.
+    package let pathMemo: PathMemo?
     /// The same as strings, `["a", "b c"]`: for what is not on every request's way (fault matching, tests).
     package var pathSegments: [String] { path.segments }
     /// Query parameters in order, percent-decoded: `page%5Bsize%5D=10` → `("page[size]", "10")`.
@@ -24,10 +26,11 @@ package final class HTTPRequest: Sendable {
     package init(
         method: String, target: RawTarget, path: RequestPath, query: [(name: String, value: String)],
         version: HTTPVersion = .http11, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
-        isSecure: Bool = false, remoteAddress: String? = nil
+        isSecure: Bool = false, remoteAddress: String? = nil, pathMemo: PathMemo? = nil
     ) {
         self.method = method
         self.target = target
+        self.pathMemo = pathMemo
         self.path = path
         self.query = query
         self.version = version

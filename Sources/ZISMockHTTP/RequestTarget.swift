@@ -9,6 +9,8 @@ package struct RequestTarget {
     package var raw: RawTarget
     package var path: RequestPath
     package var query: [(name: String, value: String)]
+    /// Made when the target is first repeated; nil for a target parsed once.
+    package var memo: PathMemo?
 
     /// The path's segments as strings (the tests read them).
     package var pathSegments: [String] { path.segments }
@@ -16,8 +18,12 @@ package struct RequestTarget {
     /// `previous` again when `target` is its text, else the new parse, which becomes `previous`:
     /// a client on a kept-alive connection often polls one URL, and the path and query took 800
     /// instructions to parse each time. In place, so a miss does not copy the previous parse.
+    /// A repeated target gets its `memo`.
     package static func parse(_ target: String, repeating previous: inout RequestTarget?) -> Result<RequestTarget, HTTPRequestFailure> {
-        if previous?.raw.text == target { return .success(previous.unsafelyUnwrapped) }
+        if previous?.raw.text == target {
+            if previous.unsafelyUnwrapped.memo == nil { previous!.memo = PathMemo() }
+            return .success(previous.unsafelyUnwrapped)
+        }
         let parsed = parse(target)
         if case .success(let new) = parsed { previous = new }
         return parsed

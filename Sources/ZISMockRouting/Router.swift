@@ -28,6 +28,10 @@ package struct Router: Sendable {
 
     package private(set) var routes: [Route] = []
     private var tree = RouteTree()
+    /// Who made a `Match`: renewed by every `add`, so no router, and no copy of one that has
+    /// routes added since, reads another's.
+    private var identity = Identity()
+    private final class Identity: Sendable {}
 
     package init() {}
 
@@ -38,6 +42,7 @@ package struct Router: Sendable {
         precondition(route.pattern.starts(with: group.prefix), "\(template) lies outside the \(group) group")
         tree.insert(route.pattern, route: routes.count)
         routes.append(route)
+        identity = Identity()
     }
 
     package enum Resolution: Sendable {
@@ -49,7 +54,27 @@ package struct Router: Sendable {
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
     /// A literal segment beats a parameter (`RouteTree`): `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
-    package func resolve(method: String, path: RequestPath) -> Resolution {
+    /// With a `memo`, the match is found once and kept there (for this router and method).
+    package func resolve(method: String, path: RequestPath, memo: PathMemo? = nil) -> Resolution {
+        guard let memo else { return match(method: method, path: path) }
+        if let kept = memo.load() as? Match, kept.router === identity, kept.method == method { return kept.resolution }
+        let resolution = match(method: method, path: path)
+        memo.storeIfNil(Match(router: identity, method: method, resolution: resolution))
+        return resolution
+    }
+
+    /// A path's resolution for one router and method, kept in the path's `PathMemo`.
+    private final class Match: Sendable {
+        let router: Identity
+        let method: String
+        let resolution: Resolution
+
+        init(router: Identity, method: String, resolution: Resolution) {
+            (self.router, self.method, self.resolution) = (router, method, resolution)
+        }
+    }
+
+    private func match(method: String, path: RequestPath) -> Resolution {
         var resolution = Resolution.notFound
         path.withSegments { path in
             let candidates = tree.routes(fitting: path)

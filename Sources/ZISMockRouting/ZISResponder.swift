@@ -15,7 +15,7 @@ package struct ZISResponder: HTTPResponder {
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {
-        let context = RouteContext(router.resolve(method: request.method, path: request.path), path: request.path)
+        let context = RouteContext(router.resolve(method: request.method, path: request.path, memo: request.pathMemo), path: request.path)
         return run(middlewareByGroup[context.group.index], from: 0, request, context)
     }
 

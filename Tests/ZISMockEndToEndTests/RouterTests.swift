@@ -20,8 +20,8 @@ struct RouterTests {
         resolve(method, RequestPath(segments: path))
     }
 
-    func resolve(_ method: String, _ path: RequestPath) -> String {
-        switch router.resolve(method: method, path: path) {
+    func resolve(_ method: String, _ path: RequestPath, by router: Router? = nil, memo: PathMemo? = nil) -> String {
+        switch (router ?? self.router).resolve(method: method, path: path, memo: memo) {
         case .matched(let route, let parameters):
             let values = ["type", "name"].map { parameters[$0] }.filter { !$0.isEmpty }
             return "\(route.method) \(route.pattern)" + (values.isEmpty ? "" : " " + values.joined(separator: ","))
@@ -90,5 +90,25 @@ struct RouterTests {
         #expect(resolve("GET", Array(repeating: "x", count: 40)) == "404")
         #expect(resolve("GET", ["d", "all"]) == "404")
         #expect(resolve("GET", []) == "404")
+    }
+
+    /// A repeated path's memo answers as routing it again would: for the method, and the
+    /// router, it was made by; anything else is routed afresh.
+    @Test func aPathMemoAnswersOnlyForItsRouterAndMethod() {
+        let path = RequestPath(segments: ["c", "a", "b"])
+        let memo = PathMemo()
+        #expect(resolve("GET", path, memo: memo) == "GET /c/{type}/{name} a,b")
+        #expect(memo.load() != nil)
+        #expect(resolve("GET", path, memo: memo) == "GET /c/{type}/{name} a,b")
+        #expect(resolve("PUT", path, memo: memo) == "405 PATCH,DELETE,GET,HEAD")
+        #expect(resolve("DELETE", path, memo: memo) == "DELETE /c/{type}/{name} a,b")
+        var other = Router()
+        other.add("GET", "/c/a/b") { _, _ in HTTPResponse(status: 200) }
+        #expect(resolve("GET", path, by: other, memo: memo) == "GET /c/a/b")
+        // A copy that has had a route added since is another router.
+        var grown = router
+        grown.add("GET", "/c/a/b") { _, _ in HTTPResponse(status: 200) }
+        #expect(resolve("GET", path, by: grown, memo: memo) == "GET /c/a/b")
+        #expect(resolve("GET", path, memo: memo) == "GET /c/{type}/{name} a,b")
     }
 }

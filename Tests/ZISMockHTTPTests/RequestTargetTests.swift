@@ -35,6 +35,12 @@ struct RequestTargetTests {
             #expect(target.raw.text == text && target.pathSegments == segments && target.query.map(\.value) == values)
             #expect(previous?.raw.text == text)
         }
+        // A target gets a memo when it is first repeated, and keeps it while it is.
+        var repeated: RequestTarget?
+        #expect(try RequestTarget.parse("/m", repeating: &repeated).get().memo == nil)
+        let memo = try #require(try RequestTarget.parse("/m", repeating: &repeated).get().memo)
+        #expect(try RequestTarget.parse("/m", repeating: &repeated).get().memo === memo)
+        #expect(try RequestTarget.parse("/n", repeating: &repeated).get().memo == nil)
         // A refused target leaves the previous parse in place.
         #expect(throws: HTTPRequestFailure.self) { try RequestTarget.parse("/a#b", repeating: &previous).get() }
         #expect(previous?.raw.text == "/a/c")
