@@ -31,7 +31,7 @@ package struct Router: Sendable {
     /// Who made a `Match`: renewed by every `add`, so no router, and no copy of one that has
     /// routes added since, reads another's.
     private var identity = Identity()
-    private final class Identity: Sendable {}
+    fileprivate final class Identity: Sendable {}
 
     package init() {}
 
@@ -51,30 +51,45 @@ package struct Router: Sendable {
         case methodNotAllowed(allow: [String])
     }
 
+    /// What routing found for one method and path, and the request's group. A class: the
+    /// context carries it through the middleware as one reference, where the resolution's
+    /// payload was copied out (four references) at every read of its route or parameters; and
+    /// a repeated path's memo keeps it whole.
+    package final class Match: Sendable {
+        package let resolution: Resolution
+        /// The matched route's; nil for 404 and 405.
+        package let route: Route?
+        /// The matched route's; none for 404 and 405.
+        package let parameters: PathParameters
+        /// The matched route's group, or for a miss the group whose prefix the path starts with.
+        package let group: RouteGroup
+        /// Whose match it is, for a memo: the router and the method.
+        fileprivate let router: Identity
+        fileprivate let method: String
+
+        fileprivate init(_ resolution: Resolution, path: RequestPath, router: Identity, method: String) {
+            self.resolution = resolution
+            if case .matched(let route, let parameters) = resolution {
+                (self.route, self.parameters, group) = (route, parameters, route.group)
+            } else {
+                (route, parameters, group) = (nil, PathParameters(), RouteGroup.containing(path.segments))
+            }
+            (self.router, self.method) = (router, method)
+        }
+    }
+
     /// HEAD is served wherever GET is (RFC 9110 §9.3.2); the HTTP layer drops the body.
     /// A literal segment beats a parameter (`RouteTree`): `/connections/all` belongs to the routes
     /// written with `all`, never to `/connections/{type}`, whatever the method.
     /// With a `memo`, the match is found once and kept there (for this router and method).
-    package func resolve(method: String, path: RequestPath, memo: PathMemo? = nil) -> Resolution {
-        guard let memo else { return match(method: method, path: path) }
-        if let kept = memo.load() as? Match, kept.router === identity, kept.method == method { return kept.resolution }
-        let resolution = match(method: method, path: path)
-        memo.storeIfNil(Match(router: identity, method: method, resolution: resolution))
-        return resolution
+    package func match(method: String, path: RequestPath, memo: PathMemo? = nil) -> Match {
+        if let kept = memo?.load() as? Match, kept.router === identity, kept.method == method { return kept }
+        let found = Match(resolve(method: method, path: path), path: path, router: identity, method: method)
+        memo?.storeIfNil(found)
+        return found
     }
 
-    /// A path's resolution for one router and method, kept in the path's `PathMemo`.
-    private final class Match: Sendable {
-        let router: Identity
-        let method: String
-        let resolution: Resolution
-
-        init(router: Identity, method: String, resolution: Resolution) {
-            (self.router, self.method, self.resolution) = (router, method, resolution)
-        }
-    }
-
-    private func match(method: String, path: RequestPath) -> Resolution {
+    private func resolve(method: String, path: RequestPath) -> Resolution {
         var resolution = Resolution.notFound
         path.withSegments { path in
             let candidates = tree.routes(fitting: path)

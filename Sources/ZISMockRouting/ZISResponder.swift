@@ -15,21 +15,19 @@ package struct ZISResponder: HTTPResponder {
     }
 
     package func respond(to request: HTTPRequest) -> HTTPResponse {
-        let context = RouteContext(router.resolve(method: request.method, path: request.path, memo: request.pathMemo), path: request.path)
+        let context = RouteContext(router.match(method: request.method, path: request.path, memo: request.pathMemo))
         return run(middlewareByGroup[context.group.index], from: 0, request, context)
     }
 
     private func run(_ middleware: [any Middleware], from index: Int, _ request: HTTPRequest, _ context: RouteContext) -> HTTPResponse {
-        guard index < middleware.count else { return answer(request, context.resolution) }
+        guard index < middleware.count else { return answer(request, context.match) }
         return middleware[index].handle(request, context) { run(middleware, from: index + 1, request, context) }
     }
 
-    private func answer(_ request: HTTPRequest, _ resolution: Router.Resolution) -> HTTPResponse {
-        switch resolution {
-        case .matched(let route, let parameters): route.handler(request, parameters)
-        case .notFound: HTTPResponse(.noRoute(for: request))
-        case .methodNotAllowed(let allow): HTTPResponse(.methodNotAllowed(allow: allow))
-        }
+    private func answer(_ request: HTTPRequest, _ match: Router.Match) -> HTTPResponse {
+        if let route = match.route { return route.handler(request, match.parameters) }
+        if case .methodNotAllowed(let allow) = match.resolution { return HTTPResponse(.methodNotAllowed(allow: allow)) }
+        return HTTPResponse(.noRoute(for: request))
     }
 
     package func respond(to failure: HTTPRequestFailure) -> HTTPResponse {

@@ -21,7 +21,7 @@ struct RouterTests {
     }
 
     func resolve(_ method: String, _ path: RequestPath, by router: Router? = nil, memo: PathMemo? = nil) -> String {
-        switch (router ?? self.router).resolve(method: method, path: path, memo: memo) {
+        switch (router ?? self.router).match(method: method, path: path, memo: memo).resolution {
         case .matched(let route, let parameters):
             let values = ["type", "name"].map { parameters[$0] }.filter { !$0.isEmpty }
             return "\(route.method) \(route.pattern)" + (values.isEmpty ? "" : " " + values.joined(separator: ","))
@@ -61,12 +61,12 @@ struct RouterTests {
         for template in ["/c/all/x", "/c/{type}/y"] {
             router.add("GET", template) { _, _ in HTTPResponse(status: 200) }
         }
-        guard case .matched(let route, let parameters) = router.resolve(method: "GET", path: RequestPath(segments: ["c", "all", "y"])) else {
+        guard case .matched(let route, let parameters) = router.match(method: "GET", path: RequestPath(segments: ["c", "all", "y"])).resolution else {
             Issue.record("c/all/y did not match /c/{type}/y")
             return
         }
         #expect(route.pattern.description == "/c/{type}/y" && parameters["type"] == "all")
-        guard case .notFound = router.resolve(method: "GET", path: RequestPath(segments: ["c", "all"])) else {
+        guard case .notFound = router.match(method: "GET", path: RequestPath(segments: ["c", "all"])).resolution else {
             Issue.record("c/all matched a route that only passes through it")
             return
         }

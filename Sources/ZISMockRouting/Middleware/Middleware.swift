@@ -7,27 +7,20 @@ package protocol Middleware: Sendable {
     func handle(_ request: HTTPRequest, _ context: RouteContext, next: () -> HTTPResponse) -> HTTPResponse
 }
 
-/// What routing found for a request, before anything answered it. The route and its
-/// parameters are read out of the resolution rather than stored beside it: the context is made
-/// and dropped for every request, and each stored reference is a retain and a release.
+/// What routing found for a request, before anything answered it.
 package struct RouteContext: Sendable {
-    package let resolution: Router.Resolution
-    /// The matched route's group, or for a miss the group whose prefix the path starts with.
-    package let group: RouteGroup
+    let match: Router.Match
 
-    init(_ resolution: Router.Resolution, path: RequestPath) {
-        self.resolution = resolution
-        if case .matched(let route, _) = resolution { group = route.group } else { group = RouteGroup.containing(path.segments) }
+    init(_ match: Router.Match) {
+        self.match = match
     }
 
+    package var resolution: Router.Resolution { match.resolution }
     /// The matched route; nil for 404 and 405.
-    package var route: Router.Route? {
-        if case .matched(let route, _) = resolution { route } else { nil }
-    }
-
-    package var parameters: PathParameters {
-        if case .matched(_, let parameters) = resolution { parameters } else { PathParameters() }
-    }
+    package var route: Router.Route? { match.route }
+    package var parameters: PathParameters { match.parameters }
+    /// The matched route's group, or for a miss the group whose prefix the path starts with.
+    package var group: RouteGroup { match.group }
 
     /// e.g. `/api/services/zis/integrations/{integration}/connections/all`; nil for 404 and 405.
     package var routeTemplate: String? { route?.pattern.description }
