@@ -15,7 +15,7 @@ final class HTTPConnection: ConnectionHandler {
     @exclusivity(unchecked) private var pending: [UInt8] = []
     @exclusivity(unchecked) private var state = State.awaitingHead
     @exclusivity(unchecked) private var body: [UInt8] = []
-    /// The last head, whose fields' strings (and framing) the next head reuses where it repeats them.
+    /// The last head, which the next reuses where it repeats it (`HTTPHeadParser.Previous`).
     @exclusivity(unchecked) private var previousHead = HTTPHeadParser.Previous()
     /// The last target parsed, which the next request's repeats (`RequestTarget.parse(_:repeating:)`).
     @exclusivity(unchecked) private var previousTarget: RequestTarget?
@@ -73,14 +73,13 @@ final class HTTPConnection: ConnectionHandler {
                 return bytes.count
             case .awaitingHead:
                 guard !rest.isEmpty else { return offset }
-                switch HTTPHeadParser.parse(rest, limits: limits, previous: previousHead) {
+                switch HTTPHeadParser.parse(rest, limits: limits, previous: &previousHead) {
                 case .incomplete:
                     return offset
                 case .failed(let failure):
                     refuse(failure, output: &output)
                 case .complete(let head, let consumed):
                     offset += consumed
-                    previousHead = HTTPHeadParser.Previous(head)
                     begin(head, output: &output)
                 }
             case .readingBody(let head, let target, let remaining):

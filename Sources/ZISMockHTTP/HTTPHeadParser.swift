@@ -1,15 +1,21 @@
+import Glibc
 import ZISMockBasics
 
-/// Parses a request head from bytes as a pure function, picohttpparser-style: it either finds a whole
-/// head, says more bytes are needed, or refuses the bytes. It never reads past `bytes` and checks every
-/// limit while the head is still incomplete, so a client cannot make it wait on an endless line.
+/// Parses a request head from bytes (and the head before it) as a pure function, picohttpparser-style:
+/// it either finds a whole head, says more bytes are needed, or refuses the bytes. It never reads past
+/// `bytes` and checks every limit while the head is still incomplete, so a client cannot make it wait
+/// on an endless line.
 ///
-/// `previous`, the head before this one on the connection, only saves work: a field with exactly
-/// the bytes of the previous head's field at its position is handed out as that field's strings,
-/// and so is a target that repeats the previous one. A client on a kept-alive connection sends
-/// the same `Host`, `Authorization`, `User-Agent` and `Accept` every time, often to the URL it
-/// polls, and each new string is an allocation and a copy. Fields that repeat the
-/// previous head's all, in the same version, also frame the message as they did then.
+/// `previous`, the head before this one on the connection, only saves work. A client on a
+/// kept-alive connection sends the same `Host`, `Authorization`, `User-Agent` and `Accept` every
+/// time, often to the URL it polls, and reading them again cost more than the rest of a request:
+/// - a request line, or a block of header fields, with exactly the previous one's bytes is read
+///   as that one was (it passed the same checks, under the same limits);
+/// - otherwise a field with the bytes of the previous head's field at its position, and a target
+///   with the previous target's bytes, are handed out as those strings, each of which would
+///   otherwise be an allocation and a copy;
+/// - fields that repeat the previous head's all, in the same version, frame the message as they
+///   did then.
 package enum HTTPHeadParser {
     package enum Result {
         case incomplete
@@ -18,64 +24,89 @@ package enum HTTPHeadParser {
         case failed(HTTPRequestFailure)
     }
 
-    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits, previous: Previous = Previous()) -> Result {
+    /// A head on its own, with nothing before it to reuse.
+    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits) -> Result {
+        var previous = Previous()
+        return parse(bytes, limits: limits, previous: &previous)
+    }
+
+    /// A head after `previous`, which becomes this one when it is complete.
+    package static func parse(_ bytes: UnsafeRawBufferPointer, limits: HTTPLimits, previous: inout Previous) -> Result {
         var cursor = ByteCursor(bytes: bytes)
         // RFC 9112 §2.2: ignore empty lines before a request line (some clients send CRLF after a body).
         while cursor.peek(0) == .cr, cursor.peek(1) == .lf { cursor.advance(2) }
         // A read may end between the CR and the LF of such a line: wait for the LF, do not refuse.
         if cursor.peek(0) == .cr, cursor.peek(1) == nil { return .incomplete }
         let lineStart = cursor.offset
-        switch parseRequestLine(&cursor, previousTarget: previous.target) {
-        case .incomplete:
-            return cursor.count - lineStart > limits.maxRequestLineBytes ? .failed(.uriTooLong) : .incomplete
-        case .failed(let failure):
-            return .failed(failure)
-        case .parsed(let line):
-            let (method, target, version) = (line.method, line.target, line.version)
-            if cursor.offset - lineStart > limits.maxRequestLineBytes { return .failed(.uriTooLong) }
-            let headersStart = cursor.offset
+        let line: RequestLine
+        let lineRepeats = cursor.skip(previous.lineBytes)
+        if lineRepeats {
+            line = previous.line
+        } else {
+            switch parseRequestLine(&cursor, previousTarget: previous.line.target) {
+            case .incomplete:
+                return cursor.count - lineStart > limits.maxRequestLineBytes ? .failed(.uriTooLong) : .incomplete
+            case .failed(let failure):
+                return .failed(failure)
+            case .parsed(let parsed):
+                if cursor.offset - lineStart > limits.maxRequestLineBytes { return .failed(.uriTooLong) }
+                line = parsed
+            }
+        }
+        let headersStart = cursor.offset
+        let headers: HTTPHeaders
+        let fieldsRepeat = cursor.skip(previous.fieldBytes)
+        var repeatsPrevious = fieldsRepeat
+        if fieldsRepeat {
+            headers = previous.headers
+        } else {
             switch parseHeaders(&cursor, limits: limits, previous: previous.headers) {
             case .incomplete:
                 return cursor.count - headersStart > limits.maxHeaderBytes ? .failed(.headersTooLarge) : .incomplete
             case .failed(let failure):
                 return .failed(failure)
-            case .parsed(let (headers, repeatsPrevious)):
+            case .parsed(let (parsed, repeated)):
                 if cursor.offset - headersStart > limits.maxHeaderBytes { return .failed(.headersTooLarge) }
-                let repeatedFraming = repeatsPrevious && previous.version == version ? previous.framing : nil
-                switch repeatedFraming.map({ .success($0) }) ?? HTTPMessageFraming.derive(version: version, headers: headers, limits: limits) {
-                case .failure(let failure):
-                    return .failed(failure)
-                case .success(let framing):
-                    let head = HTTPRequestHead(
-                        method: method, target: target, version: version, headers: headers,
-                        bodyFraming: framing.body, keepAlive: framing.keepAlive, expectsContinue: framing.expectsContinue)
-                    return .complete(head, consumed: cursor.offset)
-                }
+                (headers, repeatsPrevious) = (parsed, repeated)
             }
         }
+        let repeatedFraming = repeatsPrevious && previous.line.version == line.version ? previous.framing : nil
+        switch repeatedFraming.map({ .success($0) }) ?? HTTPMessageFraming.derive(version: line.version, headers: headers, limits: limits) {
+        case .failure(let failure):
+            return .failed(failure)
+        case .success(let framing):
+            if !lineRepeats { previous.remember(line, bytes: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<headersStart])) }
+            if !fieldsRepeat { previous.remember(headers, bytes: UnsafeRawBufferPointer(rebasing: bytes[headersStart..<cursor.offset])) }
+            previous.framing = framing
+            let head = HTTPRequestHead(
+                method: line.method, target: line.target, version: line.version, headers: headers,
+                bodyFraming: framing.body, keepAlive: framing.keepAlive, expectsContinue: framing.expectsContinue)
+            return .complete(head, consumed: cursor.offset)
+        }
     }
 
-    /// What a head may reuse of the one before it on the connection.
+    /// What a head may reuse of the one before it on the connection: its request line and its
+    /// block of fields, each as sent and as read.
     package struct Previous {
-        let target: String
-        let headers: HTTPHeaders
-        let version: HTTPVersion
+        fileprivate var lineBytes: [UInt8] = []
+        fileprivate var line = RequestLine(method: "", target: "", version: .http11)
+        fileprivate var fieldBytes: [UInt8] = []
+        fileprivate var headers = HTTPHeaders()
         /// nil before the first head.
-        let framing: HTTPMessageFraming?
+        fileprivate var framing: HTTPMessageFraming?
 
-        package init() {
-            (target, headers, version, framing) = ("", HTTPHeaders(), .http11, nil)
+        package init() {}
+
+        fileprivate mutating func remember(_ line: RequestLine, bytes: UnsafeRawBufferPointer) {
+            (self.line, lineBytes) = (line, Array(bytes))
         }
 
-        package init(_ head: HTTPRequestHead) {
-            target = head.target
-            headers = head.headers
-            version = head.version
-            framing = HTTPMessageFraming(body: head.bodyFraming, keepAlive: head.keepAlive, expectsContinue: head.expectsContinue)
+        fileprivate mutating func remember(_ headers: HTTPHeaders, bytes: UnsafeRawBufferPointer) {
+            (self.headers, fieldBytes) = (headers, Array(bytes))
         }
     }
 
-    private struct RequestLine {
+    fileprivate struct RequestLine {
         var method: String
         var target: String
         var version: HTTPVersion
@@ -232,6 +263,15 @@ struct ByteCursor {
         offset = index
         guard take(while: accept) != nil else { return nil }
         return bytes[start..<offset]
+    }
+
+    /// Moves past `expected` if the bytes go on with exactly it; false, not moving, if not (or
+    /// if `expected` is empty).
+    mutating func skip(_ expected: [UInt8]) -> Bool {
+        guard !expected.isEmpty, bytes.count - offset >= expected.count else { return false }
+        let same = expected.withUnsafeBytes { memcmp(bytes.baseAddress! + offset, $0.baseAddress!, expected.count) == 0 }
+        if same { offset += expected.count }
+        return same
     }
 
     /// true after CRLF, false for anything else (a bare LF or CR included), nil if the bytes run out.

@@ -17,7 +17,11 @@ struct HeadParserPreviousTests {
         "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\n\r\n",  // the first two, repeated
         "GET /b HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\nX-More: w\r\n\r\n",  // all, then one more
         "GET /b HTTP/1.0\r\n\r\n",  // none (HTTP/1.0 may leave out Host)
-        "GET /a HTTP/1.1\r\nHost: one.example\r\n\r\n",  // the same target
+        "GET /a HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\n",  // the whole head
+        "GET /a HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\nGET",  // and the next's start
+        "GET /a HTTP/1.1\r\nHost: one.example\r\n\r\n",  // the same line, fewer fields
+        "GET /a HTTP/1.0\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\n",  // the same fields, another version
+        "POST /a HTTP/1.1\r\nHost: one.example\r\nAuthorization: Bearer abc\r\nX-Custom: v\r\n\r\n",  // the same fields, another method
         "GET /ab HTTP/1.1\r\nHost: one.example\r\n\r\n",  // the previous target, then more
         "GET / HTTP/1.1\r\nHost: one.example\r\n\r\n",  // a prefix of the previous target
     ])
@@ -31,6 +35,8 @@ struct HeadParserPreviousTests {
         ("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n", "PUT /b HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n"),
         ("GET /a HTTP/1.1\r\nHost: h\r\nConnection: keep-alive\r\n\r\n", "GET /b HTTP/1.0\r\nHost: h\r\nConnection: keep-alive\r\n\r\n"),
         ("GET /a HTTP/1.0\r\nHost: h\r\n\r\n", "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"),
+        ("GET /a HTTP/1.0\r\n\r\n", "GET /a HTTP/1.0\r\n\r\n"),  // no fields, repeated
+        ("GET /a HTTP/1.0\r\n\r\n", "GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"),
         ("GET /a HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n", "GET /b HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n"),
         ("POST /a HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n",
          "POST /a HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"),
@@ -39,10 +45,34 @@ struct HeadParserPreviousTests {
         try expectSameHead(next, parsedAfter: previous)
     }
 
+    /// A head cut short after the previous head's line, or inside its fields, waits for more;
+    /// a refused head is refused as it would be alone, and leaves the previous head in place.
+    @Test func repeatedBytesDecideNothingBeforeTheHeadIsWhole() throws {
+        var previous = HTTPHeadParser.Previous()
+        let first = "GET /a HTTP/1.1\r\nHost: h\r\nX: 1\r\n\r\n"
+        _ = try #require(bytes(first).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: &previous) }.head)
+        func result(_ text: String) -> HTTPHeadParser.Result {
+            bytes(text).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: &previous) }
+        }
+        for cut in ["GET /a HTTP/1.1\r\n", "GET /a HTTP/1.1\r\nHost: h\r\nX: 1\r\n\r", "GET /a HTTP/1.1\r\nHost: h\r\nX: 1\r\n"] {
+            guard case .incomplete = result(cut) else {
+                Issue.record("\(cut.debugDescription) was not incomplete")
+                continue
+            }
+        }
+        guard case .failed(.malformed) = result("GET /a HTTP/1.1\r\nHost: h\r\nX: 1\r\nBad Name: v\r\n\r\n") else {
+            Issue.record("a bad field after the repeated ones was not refused")
+            return
+        }
+        let again = try #require(result(first).head)
+        #expect(again.headers.fields.map(\.value) == ["h", "1"] && again.target == "/a")
+    }
+
     private func expectSameHead(_ next: String, parsedAfter previousText: String) throws {
-        let previous = try #require(parseHead(previousText).head)
+        var previous = HTTPHeadParser.Previous()
+        _ = try #require(bytes(previousText).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: &previous) }.head)
         let alone = try #require(parseHead(next).head)
-        let withPrevious = try #require(bytes(next).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: HTTPHeadParser.Previous(previous)) }.head)
+        let withPrevious = try #require(bytes(next).withUnsafeBytes { HTTPHeadParser.parse($0, limits: HTTPLimits(), previous: &previous) }.head)
         #expect(withPrevious.headers.fields.map { "\($0.name)=\($0.value)" } == alone.headers.fields.map { "\($0.name)=\($0.value)" })
         #expect(withPrevious.headers["host"] == alone.headers["host"])
         #expect(withPrevious.target == alone.target && withPrevious.method == alone.method && withPrevious.version == alone.version)
