@@ -5,10 +5,29 @@ import ZISMockBasics
 /// produces the Zendesk envelope (spec §1), so no other place writes error JSON.
 public struct ZISError: Error, Sendable, Equatable {
     public let status: Int
-    public let code: String
-    public let title: String
-    public let detail: String?
-    public let headers: [HeaderField]
+    public var code: String { texts.code }
+    public var title: String { texts.title }
+    public var detail: String? { texts.detail }
+    public var headers: [HeaderField] { texts.headers }
+    /// One reference for the four, since an error is copied as it is thrown and rendered: a
+    /// refused request copied each of them twice.
+    private let texts: Texts
+
+    private final class Texts: Sendable {
+        let code: String
+        let title: String
+        let detail: String?
+        let headers: [HeaderField]
+
+        init(code: String, title: String, detail: String?, headers: [HeaderField]) {
+            (self.code, self.title, self.detail, self.headers) = (code, title, detail, headers)
+        }
+    }
+
+    public static func == (left: ZISError, right: ZISError) -> Bool {
+        left.status == right.status && (left.texts === right.texts || (
+            left.code == right.code && left.title == right.title && left.detail == right.detail && left.headers == right.headers))
+    }
 
     /// An error whose `code` and `title` are the status's own, from the one status table.
     public init(status: Int, detail: String? = nil, headers: [HeaderField] = []) {
@@ -18,10 +37,7 @@ public struct ZISError: Error, Sendable, Equatable {
 
     public init(status: Int, code: String, title: String, detail: String? = nil, headers: [HeaderField] = []) {
         self.status = status
-        self.code = code
-        self.title = title
-        self.detail = detail
-        self.headers = headers
+        texts = Texts(code: code, title: title, detail: detail, headers: headers)
     }
 }
 
