@@ -22,10 +22,12 @@ final class HTTPConnection: ConnectionHandler {
     /// A fault asked for the connection to end with a reset rather than a close.
     private var endsWithReset = false
 
+    /// The states with a request in them are boxed (`indirect`): unboxed, the state was as big as
+    /// a head and a target, and every request copied it (memcpy) to switch on it and to set it.
     private enum State {
         case awaitingHead
-        case readingBody(HTTPRequestHead, RequestTarget, remaining: Int)
-        case readingChunks(HTTPRequestHead, RequestTarget, ChunkedBodyDecoder)
+        indirect case readingBody(HTTPRequestHead, RequestTarget, remaining: Int)
+        indirect case readingChunks(HTTPRequestHead, RequestTarget, ChunkedBodyDecoder)
         case closed
     }
 
