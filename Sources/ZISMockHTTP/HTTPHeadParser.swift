@@ -97,12 +97,16 @@ package enum HTTPHeadParser {
 
         package init() {}
 
+        // The bytes go into the arrays' own room: a client whose heads differ would otherwise
+        // pay an allocation for each.
         fileprivate mutating func remember(_ line: RequestLine, bytes: UnsafeRawBufferPointer) {
-            (self.line, lineBytes) = (line, Array(bytes))
+            self.line = line
+            lineBytes.replaceSubrange(lineBytes.indices, with: bytes)
         }
 
         fileprivate mutating func remember(_ headers: HTTPHeaders, bytes: UnsafeRawBufferPointer) {
-            (self.headers, fieldBytes) = (headers, Array(bytes))
+            self.headers = headers
+            fieldBytes.replaceSubrange(fieldBytes.indices, with: bytes)
         }
     }
 
