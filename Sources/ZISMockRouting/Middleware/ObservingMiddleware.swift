@@ -8,10 +8,9 @@ package struct CompletedExchange: Sendable {
     /// would be copied into every exchange and released after, on every request.
     package let status: Int
     package let responseBodyBytes: Int
-    /// What the observers keep of what routing found, taken out of the context once: reading
-    /// it from a kept context copied the whole context (five references) at every read.
+    /// What the observers keep of what routing found.
     let route: Router.Route?
-    /// The route's `{integration}`; empty when it has none.
+    /// The route's `{integration}`, looked up once for every observer; empty when it has none.
     package let integration: String
     /// Wall-clock time the request was answered, seconds since the epoch.
     package let answeredAt: Double
