@@ -56,11 +56,12 @@ package struct Router: Sendable {
     /// payload was copied out (four references) at every read of its route or parameters; and
     /// a repeated path's memo keeps it whole.
     package final class Match: Sendable {
-        package let resolution: Resolution
-        /// The matched route's; nil for 404 and 405.
+        /// The matched route; nil for 404 and 405.
         package let route: Route?
         /// The matched route's; none for 404 and 405.
         package let parameters: PathParameters
+        /// For 405, the methods the path is served with; empty otherwise.
+        private let allow: [String]
         /// The matched route's group, or for a miss the group whose prefix the path starts with.
         package let group: RouteGroup
         /// Whose match it is, for a memo: the router and the method.
@@ -68,13 +69,19 @@ package struct Router: Sendable {
         fileprivate let method: String
 
         fileprivate init(_ resolution: Resolution, path: RequestPath, router: Identity, method: String) {
-            self.resolution = resolution
-            if case .matched(let route, let parameters) = resolution {
-                (self.route, self.parameters, group) = (route, parameters, route.group)
-            } else {
-                (route, parameters, group) = (nil, PathParameters(), RouteGroup.containing(path.segments))
+            switch resolution {
+            case .matched(let route, let parameters):
+                (self.route, self.parameters, allow, group) = (route, parameters, [], route.group)
+            case .methodNotAllowed(let allow):
+                (route, parameters, self.allow, group) = (nil, PathParameters(), allow, RouteGroup.containing(path.segments))
+            case .notFound:
+                (route, parameters, allow, group) = (nil, PathParameters(), [], RouteGroup.containing(path.segments))
             }
             (self.router, self.method) = (router, method)
+        }
+
+        package var resolution: Resolution {
+            if let route { .matched(route, parameters) } else if allow.isEmpty { .notFound } else { .methodNotAllowed(allow: allow) }
         }
     }
 
