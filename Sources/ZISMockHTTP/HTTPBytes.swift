@@ -27,8 +27,9 @@ extension UInt8 {
 extension String {
     /// Whether the string is exactly these bytes: how a head hands out the previous head's
     /// strings where it repeats them (`HTTPHeadParser.Previous`) instead of making new ones.
-    /// Inlined, and the lengths compared first: it runs for every field of every head, and a
-    /// target that differs from the previous one mostly differs in length.
+    /// Inlined, and the lengths compared first: it runs for each field and the target of every
+    /// head that does not repeat the previous one's bytes, and a target that differs from the
+    /// previous one mostly differs in length.
     @inline(__always)
     func hasUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         utf8.count == bytes.count && (bytes.isEmpty || utf8.withContiguousStorageIfAvailable { own in
